@@ -1,0 +1,155 @@
+package duso.cli;
+
+import duso.lang.compiler.CompiledUnit;
+import duso.lang.errors.DusoError;
+import duso.lang.source.Source;
+import duso.lang.values.DusoArray;
+import duso.runtime.Console;
+import duso.runtime.DusoRuntime;
+import duso.runtime.Options;
+import duso.runtime.Output;
+import duso.runtime.ScriptInstance;
+import duso.runtime.ScriptRunner;
+import duso.lang.nodes.Interp;
+import duso.lang.values.Nil;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code duso} command: runs a script, {@code eval}, {@code repl}, {@code version} and
+ * {@code help}, with the reference's argument rules and exit statuses. Everything goes through
+ * {@link #run} with explicit streams and working directory, so tests run the CLI in-process.
+ */
+public final class Cli {
+    public static final String VERSION = "0.1.0";
+
+    private final Console console;
+    private final Path cwd;
+
+    private Cli(Console console, Path cwd) {
+        this.console = console;
+        this.cwd = cwd;
+    }
+
+    /** Runs the command and returns the process exit status. */
+    public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd) {
+        Console console = new Console(out, err, in);
+        try {
+            return new Cli(console, cwd).dispatch(CommandLine.parse(argv));
+        } finally {
+            console.flush();
+        }
+    }
+
+    private int dispatch(CommandLine cl) {
+        if ("version".equals(cl.subcommand)) {
+            console.out(VERSION + "\n");
+            return 0;
+        }
+        if ("help".equals(cl.subcommand) || (cl.subcommand == null && cl.positional.isEmpty())) {
+            console.out(Help.TEXT);
+            return 0;
+        }
+        if (cl.subcommand != null && !cl.subcommand.equals("eval") && !cl.subcommand.equals("repl")) {
+            console.err("duso: the '" + cl.subcommand + "' command is not available in duso-jvm\n");
+            return 1;
+        }
+        Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
+        DusoRuntime rt = new DusoRuntime(console, options, cwd);
+        storeSys(rt, cl);
+        if ("repl".equals(cl.subcommand)) {
+            return finish(rt, new Repl(rt).run());
+        }
+        if ("eval".equals(cl.subcommand)) {
+            if (cl.positional.isEmpty()) {
+                console.err("Error: eval requires CODE argument\n");
+                return 1;
+            }
+            return finish(rt, runSource(rt, new Source("<inline>", null, cl.positional.get(0)), cwd));
+        }
+        return finish(rt, runFile(rt, cl.positional.get(0)));
+    }
+
+    private void storeSys(DusoRuntime rt, CommandLine cl) {
+        Map<String, Object> sys = rt.sys();
+        if (cl.subcommand != null) {
+            sys.put("-subcommand", cl.subcommand);
+        }
+        for (Map.Entry<String, Object> f : cl.flags.entrySet()) {
+            Object v = f.getValue();
+            if (f.getKey().equals("config") && v instanceof String s) {
+                v = ConfigFlag.parse(s, rt);
+            }
+            sys.put("-" + f.getKey(), v);
+        }
+        sys.put("args", DusoArray.copyOf(cl.args));
+        sys.put("version", VERSION);
+    }
+
+    private int runFile(DusoRuntime rt, String path) {
+        Path file = cwd.resolve(path);
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            console.err("Error: could not read script '" + path + "': open " + path + ": no such file or directory\n");
+            return 1;
+        } catch (IOException e) {
+            console.err("Error: could not read script '" + path + "': " + e.getMessage() + "\n");
+            return 1;
+        }
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        return runSource(rt, new Source(path, file.toString(), text), dir);
+    }
+
+    /** Runs a main script; 0 when it ends (exit() included), 1 on an uncaught error. */
+    static int runSource(DusoRuntime rt, Source source, Path dir) {
+        ScriptInstance inst = new ScriptInstance(rt, source.displayName(), dir, Nil.NIL, Output.of(rt.console()), 0);
+        int[] status = {0};
+        Runnable body = () -> {
+            try {
+                CompiledUnit unit = rt.cache().compile(source, source.displayName());
+                Interp interp = inst.newInterp(false);
+                ScriptRunner.runScript(unit, interp);
+            } catch (DusoError e) {
+                rt.console().err("Error: " + e.render() + "\n");
+                status[0] = 1;
+            }
+        };
+        runOnBigStack(body);
+        return status[0];
+    }
+
+    /**
+     * Runs script code on a thread with a large stack: a tree-walking interpreter needs several
+     * Java frames per script call, and scripts recurse as deep as Go's growable stacks allow.
+     */
+    static void runOnBigStack(Runnable body) {
+        Thread t = new Thread(null, body, "duso-main", 1L << 30);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int finish(DusoRuntime rt, int status) {
+        rt.shutdown();
+        Integer code = rt.exitCode();
+        return code != null ? code : status;
+    }
+}

@@ -1,0 +1,29 @@
+package duso.lang.nodes;
+
+import duso.lang.values.Values;
+
+/** A literal number, string, boolean or nil; numbers are boxed once, at compile time. */
+public final class ConstNode extends ExprNode {
+    private final Object value;
+    private final boolean truthy;
+
+    public ConstNode(int pos, Object value) {
+        super(pos);
+        this.value = value;
+        this.truthy = Values.truthy(value);
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public Object execute(Frame f) {
+        return value;
+    }
+
+    @Override
+    public boolean executeCondition(Frame f) {
+        return truthy;
+    }
+}

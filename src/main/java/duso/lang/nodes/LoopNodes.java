@@ -1,0 +1,202 @@
+package duso.lang.nodes;
+
+import duso.lang.values.DusoArray;
+import duso.lang.values.DusoObject;
+import duso.lang.values.NumberFormat;
+import duso.lang.values.Nil;
+
+/**
+ * while, numeric for and iterator for. Loops check for an interrupt (kill, timeout, shutdown)
+ * on every iteration. The numeric loop counts in int64 and assigns the loop variable afresh
+ * each iteration; bounds and step are evaluated once and must be whole numbers.
+ */
+public final class LoopNodes {
+    private LoopNodes() {}
+
+    public static final class While extends StmtNode {
+        private final ExprNode condition;
+        private final StmtNode body;
+        private final String file;
+
+        public While(int pos, ExprNode condition, StmtNode body, String file) {
+            super(pos);
+            this.condition = condition;
+            this.body = body;
+            this.file = file;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            if (tail) {
+                f.result = Nil.NIL;
+            }
+            Interp in = f.interp;
+            while (condition.executeCondition(f)) {
+                in.checkInterrupt(file, pos);
+                int s = body.exec(f);
+                if (s == BREAK) {
+                    break;
+                }
+                if (s == RETURN) {
+                    return s;
+                }
+            }
+            return NORMAL;
+        }
+
+        @Override
+        public void markTail() {
+            super.markTail();
+            body.markTail();
+        }
+    }
+
+    public static final class NumericFor extends StmtNode {
+        private final LoopScope scope;
+        private final int varSlot;
+        private final ExprNode start;
+        private final ExprNode end;
+        private final ExprNode step;
+        private final StmtNode body;
+        private final String file;
+
+        public NumericFor(int pos, LoopScope scope, int varSlot, ExprNode start, ExprNode end, ExprNode step,
+                StmtNode body, String file) {
+            super(pos);
+            this.scope = scope;
+            this.varSlot = varSlot;
+            this.start = start;
+            this.end = end;
+            this.step = step;
+            this.body = body;
+            this.file = file;
+        }
+
+        private long bound(Frame f, ExprNode e, String what) {
+            Object v = e.execute(f);
+            if (!(v instanceof Double d)) {
+                throw Errors.positioned(f, file, pos, "for loop " + what + " must be a number");
+            }
+            if (!NumberFormat.isInt64(d)) {
+                throw Errors.positioned(f, file, pos, "for loop " + what + " must be an integer, got "
+                        + NumberFormat.formatG(d));
+            }
+            return (long) (double) d;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            long from = bound(f, start, "start");
+            long to = bound(f, end, "end");
+            long by = step == null ? 1 : bound(f, step, "step");
+            if (by == 0) {
+                throw Errors.positioned(f, file, pos, "for loop step cannot be zero");
+            }
+            if (tail) {
+                f.result = Nil.NIL;
+            }
+            Frame lf = scope.enter(f);
+            Object[] slots = lf.slots;
+            Interp in = f.interp;
+            int status = NORMAL;
+            for (long i = from; by > 0 ? i <= to : i >= to; i += by) {
+                in.checkInterrupt(file, pos);
+                slots[varSlot] = (double) i;
+                int s = body.exec(lf);
+                if (s == BREAK) {
+                    break;
+                }
+                if (s == RETURN) {
+                    f.returnValue = lf.returnValue;
+                    status = RETURN;
+                    break;
+                }
+            }
+            LoopScope.leave(f, lf);
+            return status;
+        }
+
+        @Override
+        public void markTail() {
+            super.markTail();
+            body.markTail();
+        }
+    }
+
+    public static final class IterFor extends StmtNode {
+        private final LoopScope scope;
+        private final int varSlot;
+        private final ExprNode iterable;
+        private final StmtNode body;
+        private final String file;
+
+        public IterFor(int pos, LoopScope scope, int varSlot, ExprNode iterable, StmtNode body, String file) {
+            super(pos);
+            this.scope = scope;
+            this.varSlot = varSlot;
+            this.iterable = iterable;
+            this.body = body;
+            this.file = file;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object it = iterable.execute(f);
+            if (!(it instanceof DusoArray) && !(it instanceof DusoObject)) {
+                throw Errors.positioned(f, file, pos, "can only iterate over arrays and objects");
+            }
+            if (tail) {
+                f.result = Nil.NIL;
+            }
+            Frame lf = scope.enter(f);
+            int status = it instanceof DusoArray a ? overArray(f, lf, a) : overObject(f, lf, (DusoObject) it);
+            LoopScope.leave(f, lf);
+            return status;
+        }
+
+        private int overArray(Frame f, Frame lf, DusoArray a) {
+            int n = a.size();
+            Interp in = f.interp;
+            for (int i = 0; i < n && i < a.size(); i++) {
+                in.checkInterrupt(file, pos);
+                lf.slots[varSlot] = a.get(i);
+                int s = body.exec(lf);
+                if (s == BREAK) {
+                    break;
+                }
+                if (s == RETURN) {
+                    f.returnValue = lf.returnValue;
+                    return RETURN;
+                }
+            }
+            return NORMAL;
+        }
+
+        private int overObject(Frame f, Frame lf, DusoObject o) {
+            String[] keys = o.keys().toArray(new String[0]);
+            Interp in = f.interp;
+            for (String k : keys) {
+                if (!o.has(k)) {
+                    continue;
+                }
+                in.checkInterrupt(file, pos);
+                lf.slots[varSlot] = k;
+                int s = body.exec(lf);
+                if (s == BREAK) {
+                    break;
+                }
+                if (s == RETURN) {
+                    f.returnValue = lf.returnValue;
+                    return RETURN;
+                }
+            }
+            return NORMAL;
+        }
+
+        @Override
+        public void markTail() {
+            super.markTail();
+            body.markTail();
+        }
+    }
+}

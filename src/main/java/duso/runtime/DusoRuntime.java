@@ -1,0 +1,116 @@
+package duso.runtime;
+
+import duso.lang.errors.DusoError;
+import duso.lang.values.Nil;
+import duso.lang.values.Render;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Process-wide runtime state shared by every script instance: the builtin registry, the
+ * console, command-line options and values ({@code sys()}), the script cache, process ids,
+ * and the shutdown sequence. Tests create one per script run; the CLI creates one.
+ */
+public final class DusoRuntime {
+    static {
+        DusoError.installFormatter(v -> v == Nil.NIL ? "unknown error" : Render.goFormat(v));
+    }
+
+    private final Registry registry = new Registry();
+    private final Console console;
+    private final Options options;
+    private final java.nio.file.Path cwd;
+    private final Map<String, Object> sys = new ConcurrentHashMap<>();
+    private final ScriptCache cache = new ScriptCache(this);
+    private final AtomicLong pids = new AtomicLong();
+    private final List<Runnable> shutdownHooks = new ArrayList<>();
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private volatile Integer exitCode;
+
+    public DusoRuntime(Console console, Options options, java.nio.file.Path cwd) {
+        this.console = console;
+        this.options = options;
+        this.cwd = cwd.toAbsolutePath().normalize();
+        for (Library lib : Libraries.ALL) {
+            lib.install(registry, this);
+        }
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The working directory relative paths resolve against (the process's, unless embedded). */
+    public java.nio.file.Path cwd() {
+        return cwd;
+    }
+
+    /** Values {@code sys(key)} reads: command-line flags ("-name"), "args", "version". */
+    public Map<String, Object> sys() {
+        return sys;
+    }
+
+    public ScriptCache cache() {
+        return cache;
+    }
+
+    /** The next process id for spawn/run (shared counter, as the reference). */
+    public long nextPid() {
+        return pids.incrementAndGet();
+    }
+
+    /**
+     * A lazily created subsystem (datastores, HTTP servers, process table…), one per runtime.
+     * Keeps optional libraries out of start-up: nothing is built until a script uses it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T service(Class<T> type, java.util.function.Supplier<T> factory) {
+        return (T) services.computeIfAbsent(type, k -> factory.get());
+    }
+
+    /** Runs at shutdown (flush datastores, stop servers), in registration order. */
+    public synchronized void onShutdown(Runnable hook) {
+        shutdownHooks.add(hook);
+    }
+
+    /** Runs the shutdown hooks once and flushes output. */
+    public void shutdown() {
+        List<Runnable> hooks;
+        synchronized (this) {
+            hooks = new ArrayList<>(shutdownHooks);
+            shutdownHooks.clear();
+        }
+        for (Runnable r : hooks) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                console.err("duso: shutdown step failed: " + e + "\n");
+            }
+        }
+        console.flush();
+    }
+
+    /** The exit status requested by {@code shutdown(n)}, or null. First caller wins. */
+    public Integer exitCode() {
+        return exitCode;
+    }
+
+    public synchronized boolean requestExit(int code) {
+        if (exitCode != null) {
+            return false;
+        }
+        exitCode = code;
+        return true;
+    }
+}

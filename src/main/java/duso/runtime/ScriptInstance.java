@@ -1,0 +1,66 @@
+package duso.runtime;
+
+import duso.lang.nodes.Interp;
+import duso.lang.values.Nil;
+import java.nio.file.Path;
+
+/**
+ * What the runtime knows about one running script instance: the file it came from (as
+ * errors name it), the directory relative paths resolve against, the value {@code context()}
+ * returns, and where its output goes. Stored in {@link Interp#hostState}.
+ */
+public final class ScriptInstance {
+    private final DusoRuntime runtime;
+    private final String file;
+    private final Path dir;
+    private final Object context;
+    private final Output output;
+    private final long pid;
+
+    public ScriptInstance(DusoRuntime runtime, String file, Path dir, Object context, Output output, long pid) {
+        this.runtime = runtime;
+        this.file = file;
+        this.dir = dir;
+        this.context = context == null ? Nil.NIL : context;
+        this.output = output;
+        this.pid = pid;
+    }
+
+    public static ScriptInstance of(Interp interp) {
+        return (ScriptInstance) interp.hostState;
+    }
+
+    public DusoRuntime runtime() {
+        return runtime;
+    }
+
+    /** The script's name as error messages show it. */
+    public String file() {
+        return file;
+    }
+
+    /** The directory relative paths in this script resolve against. */
+    public Path dir() {
+        return dir;
+    }
+
+    public Object context() {
+        return context;
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    /** 0 for the main script, otherwise the id spawn/run handed out. */
+    public long pid() {
+        return pid;
+    }
+
+    /** A new interpreter state for running code on behalf of this instance. */
+    public Interp newInterp(boolean parallel) {
+        Interp in = new Interp(runtime.registry(), parallel);
+        in.hostState = this;
+        return in;
+    }
+}
