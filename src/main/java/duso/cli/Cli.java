@@ -61,7 +61,7 @@ public final class Cli {
             return 1;
         }
         Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
-        DusoRuntime rt = new DusoRuntime(console, options, cwd);
+        DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {
             return finish(rt, new Repl(rt).run());

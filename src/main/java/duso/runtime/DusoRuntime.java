@@ -30,11 +30,11 @@ public final class DusoRuntime {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Integer exitCode;
 
-    public DusoRuntime(Console console, Options options, java.nio.file.Path cwd) {
+    public DusoRuntime(Console console, Options options, java.nio.file.Path cwd, List<Library> libraries) {
         this.console = console;
         this.options = options;
         this.cwd = cwd.toAbsolutePath().normalize();
-        for (Library lib : Libraries.ALL) {
+        for (Library lib : libraries) {
             lib.install(registry, this);
         }
     }

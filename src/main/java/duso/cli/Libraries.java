@@ -1,14 +1,15 @@
-package duso.runtime;
+package duso.cli;
 
+import duso.runtime.Library;
 import duso.runtime.lib.ConsoleLibrary;
 import duso.runtime.lib.TypesLibrary;
 import java.util.List;
 
 /** Every builtin library, in registration order (later ones may replace earlier names). */
-final class Libraries {
+public final class Libraries {
     private Libraries() {}
 
-    static final List<Library> ALL = List.of(
+    public static final List<Library> ALL = List.of(
             new ConsoleLibrary(),
             new TypesLibrary());
 }
