@@ -3,6 +3,7 @@ package duso.cli;
 import duso.runtime.Library;
 import duso.runtime.lib.ConsoleLibrary;
 import duso.runtime.lib.TypesLibrary;
+import duso.store.DatastoreLibrary;
 import java.util.List;
 
 /** Every builtin library, in registration order (later ones may replace earlier names). */
@@ -11,5 +12,6 @@ public final class Libraries {
 
     public static final List<Library> ALL = List.of(
             new ConsoleLibrary(),
-            new TypesLibrary());
+            new TypesLibrary(),
+            new DatastoreLibrary());
 }

@@ -27,6 +27,7 @@ public final class DusoRuntime {
     private final ScriptCache cache = new ScriptCache(this);
     private final AtomicLong pids = new AtomicLong();
     private final List<Runnable> shutdownHooks = new ArrayList<>();
+    private final List<Runnable> finalHooks = new ArrayList<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Integer exitCode;
 
@@ -79,9 +80,18 @@ public final class DusoRuntime {
         return (T) services.computeIfAbsent(type, k -> factory.get());
     }
 
-    /** Runs at shutdown (flush datastores, stop servers), in registration order. */
+    /** Runs at shutdown (stop servers, stop processes…), in registration order. */
     public synchronized void onShutdown(Runnable hook) {
         shutdownHooks.add(hook);
+    }
+
+    /**
+     * Runs at shutdown after every {@link #onShutdown} hook, whenever it was registered: for
+     * flushing state (datastore snapshots) once servers have drained and nothing can still
+     * write to it.
+     */
+    public synchronized void onFinalShutdown(Runnable hook) {
+        finalHooks.add(hook);
     }
 
     /** Runs the shutdown hooks once and flushes output. */
@@ -89,7 +99,9 @@ public final class DusoRuntime {
         List<Runnable> hooks;
         synchronized (this) {
             hooks = new ArrayList<>(shutdownHooks);
+            hooks.addAll(finalHooks);
             shutdownHooks.clear();
+            finalHooks.clear();
         }
         for (Runnable r : hooks) {
             try {

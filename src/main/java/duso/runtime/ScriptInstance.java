@@ -44,6 +44,22 @@ public final class ScriptInstance {
         return dir;
     }
 
+    /**
+     * A path as the reference's file builtins resolve it: {@code /HERE/x} against this script's
+     * directory, {@code /CWD/x} against the working directory, absolute paths unchanged and
+     * bare relative paths against this script's directory. Virtual {@code /EMBED/} and
+     * {@code /STORE/} paths are not handled here.
+     */
+    public Path resolvePath(String path) {
+        if (path.startsWith("/HERE/")) {
+            return dir.resolve(path.substring(6)).normalize();
+        }
+        if (path.startsWith("/CWD/")) {
+            return runtime.cwd().resolve(path.substring(5)).normalize();
+        }
+        return dir.resolve(path).normalize();
+    }
+
     public Object context() {
         return context;
     }

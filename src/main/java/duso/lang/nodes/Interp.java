@@ -38,6 +38,7 @@ public final class Interp {
     @SuppressWarnings("unused") // accessed through INTERRUPT
     private String interrupt;
     private final boolean parallel;
+    private volatile Runnable waker;
     /** Runtime-owned per-instance state (output routing, context value, process id…). */
     public Object hostState;
 
@@ -97,13 +98,35 @@ public final class Interp {
 
     // ---- interruption ---------------------------------------------------------------------
 
-    /** Asks this instance to stop; the reason becomes the error it raises ("killed", …). */
+    /**
+     * Asks this instance to stop; the reason becomes the error it raises ("killed", …). If the
+     * instance is parked in a blocking builtin (a datastore wait, sleep…), that builtin's waker
+     * runs too, so the wait ends now rather than at its timeout.
+     */
     public void interrupt(String reason) {
-        INTERRUPT.setOpaque(this, reason);
+        INTERRUPT.setVolatile(this, reason);
+        Runnable w = waker;
+        if (w != null) {
+            w.run();
+        }
+    }
+
+    /**
+     * Registers how to wake this instance out of the blocking call it is about to make, and
+     * returns the previous waker, which the call restores when it ends (a wait's predicate may
+     * itself block). A blocking builtin sets its waker, then re-checks
+     * {@link #interruptReason()} before every park: the waker and the reason are both
+     * volatile, so an interrupt either sees the waker or the builtin sees the reason.
+     * The waker runs on the interrupting thread and must not block for long.
+     */
+    public Runnable setInterruptWaker(Runnable w) {
+        Runnable previous = waker;
+        waker = w;
+        return previous;
     }
 
     public String interruptReason() {
-        return (String) INTERRUPT.getOpaque(this);
+        return (String) INTERRUPT.getVolatile(this);
     }
 
     /** Raises the pending interrupt, if any, as an error at the given position. */

@@ -1,0 +1,53 @@
+package duso.store;
+
+import duso.lang.values.DusoObject;
+import duso.lang.values.Render;
+import duso.runtime.Args;
+import duso.runtime.DusoRuntime;
+import duso.runtime.Library;
+import duso.runtime.Registry;
+
+/**
+ * {@code datastore(ns [, config])} and {@code sys(key)}, which reads the read-only
+ * {@code duso_sys} store holding the command-line flags, arguments and version.
+ */
+public final class DatastoreLibrary implements Library {
+    @Override
+    public void install(Registry r, DusoRuntime rt) {
+        r.add("datastore", a -> open(a, rt));
+        r.add("sys", a -> {
+            Object k = a.raw().at(0);
+            if (!(k instanceof String)) {
+                k = a.raw().named("key");
+                if (k == null) {
+                    throw Args.error("sys() requires a string key");
+                }
+            }
+            String key = k instanceof String s ? s : Render.goFormat(k);
+            return StoreRegistry.of(rt).open("duso_sys").get(key);
+        });
+    }
+
+    private static Object open(Args a, DusoRuntime rt) {
+        Object nsArg = a.raw().at(0);
+        if (nsArg == null) {
+            nsArg = a.raw().named("namespace");
+            if (nsArg == null) {
+                throw Args.error("datastore() requires a namespace argument");
+            }
+        }
+        String ns = nsArg instanceof String s ? s : Render.goFormat(nsArg);
+        Object cfg = a.raw().at(1);
+        if (cfg == null) {
+            cfg = a.raw().named("config");
+        }
+        Store store = StoreRegistry.of(rt).open(ns);
+        if (cfg instanceof DusoObject config) {
+            if (store.readonly && config.size() > 0) {
+                throw Args.error("datastore(\"" + ns + "\") is read-only and does not accept configuration options");
+            }
+            StoreConfig.configure(store, config, a.instance());
+        }
+        return store.handle();
+    }
+}
