@@ -2,6 +2,7 @@ package duso.store;
 
 import duso.lang.errors.DusoError;
 import duso.lang.lexer.GoQuote;
+import duso.lang.source.Pos;
 import duso.lang.values.DeepCopy;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
@@ -276,7 +277,19 @@ final class StoreMethods {
         try {
             return a.interp().call(predicate, key, value);
         } catch (DusoError e) {
-            throw Args.error(op + "() predicate error on key " + GoQuote.quote(key) + ": " + e.render());
+            throw Args.error(op + "() predicate error on key " + GoQuote.quote(key) + ": " + describe(e));
         }
+    }
+
+    /** A callback's error as these messages quote it: {@code FILE:L:C: message}, without the call stack. */
+    static String describe(DusoError e) {
+        StringBuilder b = new StringBuilder();
+        if (e.file() != null && !e.file().isEmpty()) {
+            b.append(e.file()).append(':');
+        }
+        if (e.hasPosition()) {
+            b.append(Pos.format(e.pos())).append(": ");
+        }
+        return b.append(e.messageText()).toString();
     }
 }

@@ -115,7 +115,7 @@ final class Waits {
         try {
             verdict = in.call(predicate, forCall);
         } catch (DusoError e) {
-            throw Args.error("wait() predicate error: " + e.render());
+            throw Args.error("wait() predicate error: " + StoreMethods.describe(e));
         } finally {
             s.lock.lock();
         }
@@ -133,10 +133,10 @@ final class Waits {
                 w.condition.await();
             } else {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || w.condition.awaitNanos(left) <= 0) {
+                    checkInterrupt(in);
                     return false;
                 }
-                w.condition.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
