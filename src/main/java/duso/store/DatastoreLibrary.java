@@ -46,7 +46,7 @@ public final class DatastoreLibrary implements Library {
             if (store.readonly && config.size() > 0) {
                 throw Args.error("datastore(\"" + ns + "\") is read-only and does not accept configuration options");
             }
-            StoreConfig.configure(store, config, a.instance());
+            store.configure(config, a.instance());
         }
         return store.handle();
     }

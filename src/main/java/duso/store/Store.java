@@ -7,6 +7,7 @@ import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.Nil;
 import duso.runtime.Args;
+import duso.runtime.ScriptInstance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,6 +77,15 @@ public final class Store {
     }
 
     private volatile DusoObject methods;
+
+    /**
+     * Applies a configuration object (the options of {@code datastore(ns, config)}) and runs
+     * recovery; relative paths resolve against the instance's directory. Once per store.
+     */
+    public Store configure(DusoObject config, ScriptInstance instance) {
+        StoreConfig.configure(this, config, instance);
+        return this;
+    }
 
     /** A fresh script object whose methods operate on this store (what datastore() returns). */
     public DusoObject handle() {

@@ -108,12 +108,7 @@ public final class StoreRegistry {
         }
     }
 
-    void warn(String message) {
-        runtime.console().err(message + "\n");
-    }
-
-    /** Stops the timer, then flushes every store (each failure reported, none stopping the rest). */
-    public void shutdown() {
+    private void stopTimer() {
         ScheduledThreadPoolExecutor t;
         synchronized (this) {
             shutDown = true;
@@ -127,6 +122,35 @@ public final class StoreRegistry {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Lets go of every store's files without flushing anything - the state a killed process
+     * leaves behind. For tests that play a crash and a restart inside one JVM.
+     */
+    void abandon() {
+        stopTimer();
+        for (Store s : stores.values()) {
+            s.lock.lock();
+            try {
+                WalLog w = s.wal;
+                s.wal = null;
+                if (w != null) {
+                    w.abandon();
+                }
+            } finally {
+                s.lock.unlock();
+            }
+        }
+    }
+
+    void warn(String message) {
+        runtime.console().err(message + "\n");
+    }
+
+    /** Stops the timer, then flushes every store (each failure reported, none stopping the rest). */
+    public void shutdown() {
+        stopTimer();
         for (Store s : stores.values()) {
             Persistence p = s.persistence;
             if (p != null) {

@@ -2,12 +2,10 @@ package duso.store;
 
 import duso.lang.lexer.GoQuote;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 
@@ -35,15 +33,19 @@ final class WalLog {
     private final boolean syncEachWrite;
     private ByteWriter frame = new ByteWriter(256);
     private final CRC32C crc = new CRC32C();
-    private volatile FileChannel channel;
+    /**
+     * A plain stream, not a FileChannel: a channel is closed for everyone when a thread using
+     * it is interrupted, and script threads are interrupted by kill() and shutdown.
+     */
+    private volatile FileOutputStream out;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private ByteWriter capture;
 
-    private WalLog(Path path, StoreCipher cipher, boolean syncEachWrite, FileChannel channel) {
+    private WalLog(Path path, StoreCipher cipher, boolean syncEachWrite, FileOutputStream out) {
         this.path = path;
         this.cipher = cipher;
         this.syncEachWrite = syncEachWrite;
-        this.channel = channel;
+        this.out = out;
     }
 
     /**
@@ -61,20 +63,23 @@ final class WalLog {
             try (var in = Files.newInputStream(path)) {
                 n = in.readNBytes(hdr, 0, HEADER);
             }
-            checkHeader(hdr, n, path, cipher != null);
+            if (n < HEADER && WalReplay.isHeaderPrefix(Arrays.copyOf(hdr, n))) {
+                AtomicFiles.write(path, header(cipher != null), HEADER); // a crash while the log was created
+            } else {
+                checkHeader(hdr, n, path, cipher != null);
+            }
         }
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileOutputStream stream = new FileOutputStream(path.toFile(), true);
         try {
-            if (ch.size() == 0) {
-                ch.write(ByteBuffer.wrap(header(cipher != null)));
-                ch.force(false);
+            if (Files.size(path) == 0) {
+                stream.write(header(cipher != null));
+                stream.getFD().sync();
             }
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            stream.close();
             throw e;
         }
-        return new WalLog(path, cipher, syncEachWrite, ch);
+        return new WalLog(path, cipher, syncEachWrite, stream);
     }
 
     static byte[] header(boolean encrypted) {
@@ -138,14 +143,11 @@ final class WalLog {
         crc.update(w.array(), FRAME_HEADER, bodyLength);
         w.putU32At(0, bodyLength);
         w.putU32At(4, crc.getValue());
-        ByteBuffer buf = ByteBuffer.wrap(w.array(), 0, w.length());
-        FileChannel ch = channel;
-        if (ch == null) {
-            throw new ClosedChannelException();
+        FileOutputStream stream = out;
+        if (stream == null) {
+            throw new IOException("the log is closed");
         }
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
+        stream.write(w.array(), 0, w.length());
         if (capture != null) {
             capture.bytes(w.array(), 0, w.length());
         }
@@ -153,7 +155,7 @@ final class WalLog {
             frame = new ByteWriter(256); // do not keep one huge value's buffer forever
         }
         if (syncEachWrite) {
-            ch.force(false);
+            stream.getFD().sync();
             return false;
         }
         return !dirty.getAndSet(true);
@@ -161,13 +163,16 @@ final class WalLog {
 
     /** Fsyncs what has been written. Safe from any thread; a log closed meanwhile is fine. */
     void sync() throws IOException {
-        FileChannel ch = channel;
-        if (ch == null || !dirty.getAndSet(false)) {
+        FileOutputStream stream = out;
+        if (stream == null || !dirty.getAndSet(false)) {
             return;
         }
         try {
-            ch.force(false);
-        } catch (ClosedChannelException e) {
+            stream.getFD().sync();
+        } catch (IOException e) {
+            if (stream == out) {
+                throw e;
+            }
             // replaced or closed meanwhile: the replacement was fsynced when it was written
         }
     }
@@ -194,23 +199,36 @@ final class WalLog {
         }
         capture = null;
         AtomicFiles.write(path, content.array(), content.length());
-        FileChannel old = channel;
-        channel = FileChannel.open(AtomicFiles.target(path), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        FileOutputStream old = out;
+        out = new FileOutputStream(AtomicFiles.target(path.toAbsolutePath()).toFile(), true);
         dirty.set(false);
         if (old != null) {
             old.close();
         }
     }
 
+    /** Closes without fsync (a simulated crash: written bytes are already the kernel's). */
+    void abandon() {
+        FileOutputStream stream = out;
+        out = null;
+        try {
+            if (stream != null) {
+                stream.close();
+            }
+        } catch (IOException e) {
+            // nothing to keep
+        }
+    }
+
     /** Fsyncs and closes; later appends fail (the store stops logging). */
     void close() throws IOException {
-        FileChannel ch = channel;
-        channel = null;
-        if (ch != null) {
+        FileOutputStream stream = out;
+        out = null;
+        if (stream != null) {
             try {
-                ch.force(false);
+                stream.getFD().sync();
             } finally {
-                ch.close();
+                stream.close();
             }
         }
     }

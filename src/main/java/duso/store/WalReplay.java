@@ -3,11 +3,10 @@ package duso.store;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -63,9 +62,9 @@ final class WalReplay {
             result = records(in, size, encrypted ? cipher : null, watermark, applier);
         }
         if (result.tornAt >= 0 && !readonly) {
-            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                ch.truncate(result.lastGood);
-                ch.force(true);
+            try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw")) {
+                f.setLength(result.lastGood);
+                f.getFD().sync();
             } catch (IOException e) {
                 throw new IOException("failed to drop torn tail from WAL \"" + path + "\": " + e.getMessage(), e);
             }
@@ -73,7 +72,7 @@ final class WalReplay {
         return result;
     }
 
-    private static boolean isHeaderPrefix(byte[] partial) {
+    static boolean isHeaderPrefix(byte[] partial) {
         for (int i = 0; i < partial.length && i < WalLog.MAGIC.length; i++) {
             if (partial[i] != WalLog.MAGIC[i]) {
                 return false;
