@@ -147,6 +147,13 @@ class SnapshotFileTest {
     }
 
     @Test
+    void preVersionOneFilesAreRefusedWithAnExplanation() throws IOException {
+        Files.write(snap(), bytes(0x0e, 0xff, 0x81, 0x04, 0x01));
+        assertEquals("datastore(\"t\"): snapshot \"" + snap() + "\" is in the pre-1.7 (gob) format, which duso-jvm "
+                + "cannot read; open the store once with the reference duso to rewrite it", failure("persist", "data.dusnap"));
+    }
+
+    @Test
     void saveFollowsASymlink() throws IOException {
         Path real = Files.createDirectory(dir.resolve("volume")).resolve("real.dusnap");
         Files.createSymbolicLink(snap(), real);

@@ -297,6 +297,61 @@ class StoreConcurrencyTest {
     }
 
     @Test
+    void waitingForAChangeNoticesAnObjectFieldChange() throws InterruptedException {
+        StoreFixture f = new StoreFixture(dir);
+        Store s = f.open("t");
+        DusoObject cfg = new DusoObject();
+        cfg.put("version", "1.0");
+        s.set("cfg", cfg);
+        Object[] got = new Object[1];
+        Thread waiter = Thread.ofVirtual().start(() -> got[0] = Waits.await(s, f.interp(), "cfg", false, null, null,
+                5_000_000_000L));
+        Thread.sleep(100);
+        s.set("cfg", cfg); // the same value again: not a change
+        Thread.sleep(100);
+        assertTrue(waiter.isAlive(), "re-setting an equal value does not wake");
+        DusoObject patch = new DusoObject();
+        patch.put("version", "1.1");
+        s.update("cfg", patch); // same field count, different value
+        waiter.join(2000);
+        assertEquals("{version=\"1.1\"}", duso.lang.values.Render.syntax(got[0]));
+    }
+
+    @Test
+    void deleteAndRenameWakeWaitersWhoThenKeepWaiting() throws InterruptedException {
+        StoreFixture f = new StoreFixture(dir);
+        Store s = f.open("t");
+        s.set("k", 1.0);
+        Object[] got = new Object[1];
+        Thread waiter = Thread.ofVirtual().start(() -> got[0] = Waits.await(s, f.interp(), "k", true, "ready", null,
+                5_000_000_000L));
+        Thread.sleep(100);
+        s.delete("k");
+        s.set("other", 1.0);
+        s.rename("other", "k");
+        Thread.sleep(100);
+        assertTrue(waiter.isAlive());
+        s.set("k", "ready");
+        waiter.join(2000);
+        assertEquals("ready", got[0]);
+    }
+
+    @Test
+    void aKeyExpiredByAReadAndSetAgainSurvivesARestart() throws InterruptedException {
+        StoreFixture f = new StoreFixture(dir);
+        Store s = f.open("t", "wal", "data.duwal");
+        s.set("k", 1.0);
+        s.expire("k", 0.05);
+        Thread.sleep(100);
+        assertEquals(Nil.NIL, s.get("k"));
+        s.set("k", 2.0);
+        f.crash();
+        Store r = new StoreFixture(dir).open("t", "wal", "data.duwal");
+        Thread.sleep(100);
+        assertEquals(2.0, r.get("k"), "the old deadline does not come back with the replay");
+    }
+
+    @Test
     void handlesOfferEveryReferenceMethod() {
         DusoObject h = new StoreFixture(dir).open("t").handle();
         for (String m : List.of("set", "set_once", "swap", "update", "get", "increment", "decrement", "push", "shift",
