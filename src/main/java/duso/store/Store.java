@@ -10,11 +10,9 @@ import duso.runtime.Args;
 import duso.runtime.ScriptInstance;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,13 +34,14 @@ public final class Store {
     final ReentrantLock lock = new ReentrantLock();
     LinkedHashMap<String, Object> data = new LinkedHashMap<>();
     final Expiry expiry = new Expiry();
-    private final Map<String, KeyWaiters> waiters = new HashMap<>();
+    /** Who is parked on which key; every change to a key goes through {@link #changed}. */
+    final Waiters waiters;
     private final StoreRegistry registry;
     /** Bumped by every change; a predicate wait re-checks when it moved during the call. */
     long version;
     /** Sequence number of the last WAL record written or recovered (the snapshot watermark). */
     long seq;
-    WalLog wal;
+    volatile WalLog wal;
     private long walSyncNanos;
     private long sweepAt = Long.MAX_VALUE;
 
@@ -51,21 +50,12 @@ public final class Store {
     volatile long maxValueSize = DEFAULT_MAX_VALUE_SIZE;
     /** Set once configuration (and recovery) has run; see {@link StoreConfig}. */
     boolean configured;
-    Persistence persistence;
-
-    /** The waiters parked on one key: a condition on the store lock and how many use it. */
-    static final class KeyWaiters {
-        final Condition condition;
-        int count;
-
-        KeyWaiters(Condition condition) {
-            this.condition = condition;
-        }
-    }
+    volatile Persistence persistence;
 
     Store(String namespace, StoreRegistry registry) {
         this.namespace = namespace;
         this.registry = registry;
+        this.waiters = new Waiters(lock);
     }
 
     public String namespace() {
@@ -430,31 +420,12 @@ public final class Store {
 
     void changed(String key) {
         version++;
-        if (!waiters.isEmpty()) {
-            KeyWaiters w = waiters.get(key);
-            if (w != null) {
-                w.condition.signalAll();
-            }
-        }
+        waiters.signal(key);
     }
 
     void changedAll() {
         version++;
-        for (KeyWaiters w : waiters.values()) {
-            w.condition.signalAll();
-        }
-    }
-
-    KeyWaiters enterWait(String key) {
-        KeyWaiters w = waiters.computeIfAbsent(key, k -> new KeyWaiters(lock.newCondition()));
-        w.count++;
-        return w;
-    }
-
-    void leaveWait(String key, KeyWaiters w) {
-        if (--w.count == 0) {
-            waiters.remove(key, w);
-        }
+        waiters.signalAll();
     }
 
     void registryWarn(String message) {

@@ -32,7 +32,7 @@ final class Waits {
     static Object take(Store s, Interp in, String key, boolean last, String op, long timeoutNanos) {
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
         s.lock.lock();
-        Store.KeyWaiters w = s.enterWait(key);
+        Waiters.OnKey w = s.waiters.enter(key);
         Runnable previous = in.setInterruptWaker(waker(s, w));
         try {
             while (true) {
@@ -52,7 +52,7 @@ final class Waits {
             }
         } finally {
             in.setInterruptWaker(previous);
-            s.leaveWait(key, w);
+            s.waiters.leave(key, w);
             s.lock.unlock();
         }
     }
@@ -67,7 +67,7 @@ final class Waits {
             long timeoutNanos) {
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
         s.lock.lock();
-        Store.KeyWaiters w = s.enterWait(key);
+        Waiters.OnKey w = s.waiters.enter(key);
         Runnable previous = in.setInterruptWaker(waker(s, w));
         try {
             Object initial = null;
@@ -98,7 +98,7 @@ final class Waits {
             }
         } finally {
             in.setInterruptWaker(previous);
-            s.leaveWait(key, w);
+            s.waiters.leave(key, w);
             s.lock.unlock();
         }
     }
@@ -126,7 +126,7 @@ final class Waits {
      * Parks until the key's condition is signalled or the deadline passes (false then). An
      * interrupt of the instance, before or after parking, ends the wait with its reason.
      */
-    private static boolean park(Interp in, Store.KeyWaiters w, boolean timed, long deadline) {
+    private static boolean park(Interp in, Waiters.OnKey w, boolean timed, long deadline) {
         checkInterrupt(in);
         try {
             if (!timed) {
@@ -154,7 +154,7 @@ final class Waits {
         }
     }
 
-    private static Runnable waker(Store s, Store.KeyWaiters w) {
+    private static Runnable waker(Store s, Waiters.OnKey w) {
         return () -> {
             s.lock.lock();
             try {
