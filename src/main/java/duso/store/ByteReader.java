@@ -23,6 +23,19 @@ final class ByteReader {
         this.end = offset + length;
     }
 
+    /** Whether the first {@code length} bytes of data begin with prefix (file magic checks). */
+    static boolean startsWith(byte[] data, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int remaining() {
         return end - pos;
     }

@@ -63,7 +63,7 @@ final class SnapshotFormat {
     }
 
     static Contents decode(byte[] raw, Path path, StoreCipher cipher) {
-        if (!startsWithMagic(raw)) {
+        if (!ByteReader.startsWith(raw, raw.length, MAGIC)) {
             throw new FormatException("snapshot " + GoQuote.quote(path.toString()) + " is in the pre-1.7 (gob) format,"
                     + " which duso-jvm cannot read; open the store once with the reference duso to rewrite it");
         }
@@ -98,18 +98,6 @@ final class SnapshotFormat {
                     + " is not encrypted but an encrypt_key is configured");
         }
         return body(new ByteReader(raw, HEADER, raw.length - HEADER), seq);
-    }
-
-    private static boolean startsWithMagic(byte[] raw) {
-        if (raw.length < MAGIC.length) {
-            return false;
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (raw[i] != MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Contents body(ByteReader r, long seq) {

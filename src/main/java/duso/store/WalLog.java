@@ -93,7 +93,7 @@ final class WalLog {
 
     /** Validates a header; returns whether record bodies are encrypted. */
     static boolean checkHeader(byte[] hdr, int length, Path path, boolean haveKey) {
-        if (length < HEADER || !startsWithMagic(hdr, length)) {
+        if (length < HEADER || !ByteReader.startsWith(hdr, length, MAGIC)) {
             throw new FormatException("not a duso WAL file");
         }
         int version = (hdr[8] & 0xff) | (hdr[9] & 0xff) << 8;
@@ -109,18 +109,6 @@ final class WalLog {
             throw new FormatException("WAL " + GoQuote.quote(path.toString()) + " is not encrypted but an encrypt_key is configured");
         }
         return encrypted;
-    }
-
-    static boolean startsWithMagic(byte[] b, int length) {
-        if (length < MAGIC.length) {
-            return false;
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (b[i] != MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -54,7 +54,7 @@ final class WalReplay {
             if (hdr.length < WalLog.HEADER && isHeaderPrefix(hdr)) {
                 return new Result(watermark, 0, -1, 0);
             }
-            if (!WalLog.startsWithMagic(hdr, hdr.length)) {
+            if (!ByteReader.startsWith(hdr, hdr.length, WalLog.MAGIC)) {
                 throw new FormatException("WAL is in the pre-1.7 (gob) format, which duso-jvm cannot read;"
                         + " open the store once with the reference duso to rewrite it");
             }
@@ -72,13 +72,10 @@ final class WalReplay {
         return result;
     }
 
+    /** A file shorter than a header that is the start of one: a crash while the log was created. */
     static boolean isHeaderPrefix(byte[] partial) {
-        for (int i = 0; i < partial.length && i < WalLog.MAGIC.length; i++) {
-            if (partial[i] != WalLog.MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
+        int n = Math.min(partial.length, WalLog.MAGIC.length);
+        return ByteReader.startsWith(WalLog.MAGIC, n, java.util.Arrays.copyOf(partial, n));
     }
 
     private static Result records(InputStream in, long size, StoreCipher cipher, long watermark, Applier applier)
