@@ -67,8 +67,8 @@ public final class Jit {
 
     private static void trace(String what, long t0, CompiledCode c) {
         if (Boolean.getBoolean("duso.jit.debug")) {
-            System.err.printf("duso-jit: %s %s in %.2f ms%n", c == null ? "skipped" : "compiled", what,
-                    (System.nanoTime() - t0) / 1e6);
+            long micros = (System.nanoTime() - t0) / 1000;
+            System.err.println("duso-jit: " + (c == null ? "skipped " : "compiled ") + what + " in " + micros + " us");
         }
     }
 

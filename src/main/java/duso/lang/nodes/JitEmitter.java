@@ -1,12 +1,6 @@
 package duso.lang.nodes;
 
 import duso.lang.values.Nil;
-import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.Label;
-import java.lang.classfile.TypeKind;
-import java.lang.constant.ClassDesc;
-import java.lang.constant.ConstantDescs;
-import java.lang.constant.MethodTypeDesc;
 
 /**
  * Writes statements and expressions as bytecode for {@link JitCompiler}.
@@ -18,32 +12,35 @@ import java.lang.constant.MethodTypeDesc;
  * only read variables, so running the node instead is always equivalent.
  */
 final class JitEmitter {
-    static final ClassDesc CD_OBJECT = ConstantDescs.CD_Object;
-    static final ClassDesc CD_FRAME = JitCompiler.CD_FRAME;
-    static final ClassDesc CD_STMT = ClassDesc.of(StmtNode.class.getName());
-    static final ClassDesc CD_EXPR = ClassDesc.of(ExprNode.class.getName());
-    static final ClassDesc CD_NIL = ClassDesc.of(Nil.class.getName());
-    static final ClassDesc CD_BOOLEAN = ClassDesc.of("java.lang.Boolean");
-    static final ClassDesc CD_LOOPSCOPE = ClassDesc.of(LoopScope.class.getName());
-    static final MethodTypeDesc MT_EXEC = MethodTypeDesc.of(ConstantDescs.CD_int, CD_FRAME);
-    static final MethodTypeDesc MT_EXECUTE = MethodTypeDesc.of(CD_OBJECT, CD_FRAME);
-    static final MethodTypeDesc MT_CONDITION = MethodTypeDesc.of(ConstantDescs.CD_boolean, CD_FRAME);
-    static final MethodTypeDesc MT_STORE = MethodTypeDesc.of(ConstantDescs.CD_void, CD_FRAME, CD_OBJECT);
+    static final String FRAME = JitCompiler.FRAME;
+    static final String D_FRAME = JitCompiler.D_FRAME;
+    static final String D_OBJECT = "Ljava/lang/Object;";
+    static final String D_SLOTS = "[Ljava/lang/Object;";
+    static final String NIL = "duso/lang/values/Nil";
+    static final String D_NIL = "L" + NIL + ";";
+    static final String BOOLEAN = "java/lang/Boolean";
+    static final String D_BOOLEAN = "L" + BOOLEAN + ";";
+    static final String LOOPSCOPE = "duso/lang/nodes/LoopScope";
+    static final String MT_EXEC = "(" + D_FRAME + ")I";
+    static final String MT_EXECUTE = "(" + D_FRAME + ")" + D_OBJECT;
+    static final String MT_CONDITION = "(" + D_FRAME + ")Z";
+    static final String MT_STORE = "(" + D_FRAME + D_OBJECT + ")V";
+    static final String MT_TICK = "(" + D_FRAME + ")V";
 
-    final CodeBuilder code;
+    final CodeWriter code;
     final JitCompiler.Constants k;
     /** Local variable holding the compilation root's frame (where return values go). */
     final int rootFrame;
     final JitNumeric numeric;
 
     /** Where the current statement runs and where break/continue go (null outside loops). */
-    record Ctx(int frame, Label breakTo, Label continueTo) {
+    record Ctx(int frame, CodeWriter.Label breakTo, CodeWriter.Label continueTo) {
         boolean inLoop() {
             return breakTo != null;
         }
     }
 
-    JitEmitter(CodeBuilder code, JitCompiler.Constants k, int rootFrame) {
+    JitEmitter(CodeWriter code, JitCompiler.Constants k, int rootFrame) {
         this.code = code;
         this.k = k;
         this.rootFrame = rootFrame;
@@ -57,50 +54,63 @@ final class JitEmitter {
     // ---- statements ----------------------------------------------------------------------
 
     void stmt(StmtNode s, Ctx ctx) {
-        switch (s) {
-            case BlockNode b -> block(b, ctx);
-            case ExprStmtNode e -> {
-                if (e.tail) {
-                    code.aload(ctx.frame());
-                    expr(e.expr, ctx);
-                    code.putfield(CD_FRAME, "result", CD_OBJECT);
-                } else {
-                    expr(e.expr, ctx);
-                    code.pop();
-                }
-            }
-            case AssignNodes.Define d -> {
-                int v = valueToLocal(d.value, ctx);
+        // instanceof chains rather than a pattern switch: a type switch is an invokedynamic
+        // whose first bootstrap costs milliseconds on a cold JVM.
+        if (s instanceof BlockNode b) {
+            block(b, ctx);
+        } else if (s instanceof ExprStmtNode e) {
+            if (e.tail) {
                 code.aload(ctx.frame());
-                code.getfield(CD_FRAME, "slots", CD_OBJECT.arrayType());
-                code.loadConstant(d.slot);
-                code.aload(v);
-                code.aastore();
-                tail(d, ctx, v);
+                expr(e.expr, ctx);
+                code.putfield(FRAME, "result", D_OBJECT);
+            } else {
+                expr(e.expr, ctx);
+                code.pop();
             }
-            case AssignNodes.ToVariable a -> storeVia(a, a.value, ctx);
-            case AssignNodes.ToIndex a -> storeVia(a, a.value, ctx);
-            case AssignNodes.ToProperty a -> storeVia(a, a.value, ctx);
-            case CompoundAssignNode c when c.localSlot >= 0 && JitNumeric.isNumeric(c.value) -> numeric.compoundAssign(c, ctx);
-            case CompoundAssignNode c -> runNode(c, ctx, false);
-            case IncrementNode.Postfix p -> runNode(p, ctx, false);
-            case ControlNodes.If i -> ifStatement(i, ctx);
-            case ControlNodes.Return r -> {
-                code.aload(rootFrame);
-                if (r.value == null) {
-                    code.getstatic(CD_NIL, "NIL", CD_NIL);
-                } else {
-                    expr(r.value, ctx);
-                }
-                code.putfield(CD_FRAME, "returnValue", CD_OBJECT);
-                code.loadConstant(StmtNode.RETURN);
-                code.ireturn();
+        } else if (s instanceof AssignNodes.Define d) {
+            int v = valueToLocal(d.value, ctx);
+            code.aload(ctx.frame());
+            code.getfield(FRAME, "slots", D_SLOTS);
+            code.iconst(d.slot);
+            code.aload(v);
+            code.aastore();
+            tail(d, ctx, v);
+        } else if (s instanceof AssignNodes.ToVariable a) {
+            storeVia(a, a.value, ctx);
+        } else if (s instanceof AssignNodes.ToIndex a) {
+            storeVia(a, a.value, ctx);
+        } else if (s instanceof AssignNodes.ToProperty a) {
+            storeVia(a, a.value, ctx);
+        } else if (s instanceof CompoundAssignNode c) {
+            if (c.localSlot >= 0 && JitNumeric.isNumeric(c.value)) {
+                numeric.compoundAssign(c, ctx);
+            } else {
+                runNode(c, ctx, false);
             }
-            case ControlNodes.Break b -> jumpOrReturn(ctx.breakTo(), StmtNode.BREAK);
-            case ControlNodes.Continue c -> jumpOrReturn(ctx.continueTo(), StmtNode.CONTINUE);
-            case LoopNodes.While w -> whileLoop(w, ctx, true);
-            case LoopNodes.NumericFor f -> numericFor(f, ctx);
-            default -> runNode(s, ctx, true);
+        } else if (s instanceof IncrementNode.Postfix p) {
+            runNode(p, ctx, false);
+        } else if (s instanceof ControlNodes.If i) {
+            ifStatement(i, ctx);
+        } else if (s instanceof ControlNodes.Return r) {
+            code.aload(rootFrame);
+            if (r.value == null) {
+                code.getstatic(NIL, "NIL", D_NIL);
+            } else {
+                expr(r.value, ctx);
+            }
+            code.putfield(FRAME, "returnValue", D_OBJECT);
+            code.iconst(StmtNode.RETURN);
+            code.ireturn();
+        } else if (s instanceof ControlNodes.Break) {
+            jumpOrReturn(ctx.breakTo(), StmtNode.BREAK);
+        } else if (s instanceof ControlNodes.Continue) {
+            jumpOrReturn(ctx.continueTo(), StmtNode.CONTINUE);
+        } else if (s instanceof LoopNodes.While w) {
+            whileLoop(w, ctx, true);
+        } else if (s instanceof LoopNodes.NumericFor f) {
+            numericFor(f, ctx);
+        } else {
+            runNode(s, ctx, true);
         }
     }
 
@@ -115,13 +125,13 @@ final class JitEmitter {
 
     private void storeResultNil(Ctx ctx) {
         code.aload(ctx.frame());
-        code.getstatic(CD_NIL, "NIL", CD_NIL);
-        code.putfield(CD_FRAME, "result", CD_OBJECT);
+        code.getstatic(NIL, "NIL", D_NIL);
+        code.putfield(FRAME, "result", D_OBJECT);
     }
 
     private int valueToLocal(ExprNode value, Ctx ctx) {
         expr(value, ctx);
-        int v = code.allocateLocal(TypeKind.REFERENCE);
+        int v = code.allocateLocal(false);
         code.astore(v);
         return v;
     }
@@ -130,25 +140,25 @@ final class JitEmitter {
         if (s.tail) {
             code.aload(ctx.frame());
             code.aload(valueLocal);
-            code.putfield(CD_FRAME, "result", CD_OBJECT);
+            code.putfield(FRAME, "result", D_OBJECT);
         }
     }
 
     /** Evaluates the value natively, then lets the assignment node store it. */
     private void storeVia(StmtNode node, ExprNode value, Ctx ctx) {
         int v = valueToLocal(value, ctx);
-        ClassDesc type = k.load(code, node);
+        String type = k.load(code, node);
         code.aload(ctx.frame());
         code.aload(v);
         code.invokevirtual(type, "store", MT_STORE);
         tail(node, ctx, v);
     }
 
-    private void jumpOrReturn(Label target, int status) {
+    private void jumpOrReturn(CodeWriter.Label target, int status) {
         if (target != null) {
             code.goto_(target);
         } else {
-            code.loadConstant(status);
+            code.iconst(status);
             code.ireturn();
         }
     }
@@ -159,78 +169,78 @@ final class JitEmitter {
      * node ran in a loop's own frame).
      */
     void runNode(StmtNode s, Ctx ctx, boolean mayComplete) {
-        ClassDesc type = k.load(code, s);
+        String type = k.load(code, s);
         code.aload(ctx.frame());
         code.invokevirtual(type, "exec", MT_EXEC);
         if (!mayComplete) {
             code.pop();
             return;
         }
-        int st = code.allocateLocal(TypeKind.INT);
+        int st = code.allocateLocal(false);
         code.istore(st);
-        Label normal = code.newLabel();
+        CodeWriter.Label normal = code.newLabel();
         code.iload(st);
         code.ifeq(normal);
         if (ctx.inLoop()) {
             code.iload(st);
-            code.loadConstant(StmtNode.BREAK);
-            code.if_icmpeq(ctx.breakTo());
+            code.iconst(StmtNode.BREAK);
+            code.ifIcmpeq(ctx.breakTo());
             code.iload(st);
-            code.loadConstant(StmtNode.CONTINUE);
-            code.if_icmpeq(ctx.continueTo());
+            code.iconst(StmtNode.CONTINUE);
+            code.ifIcmpeq(ctx.continueTo());
         }
         if (ctx.frame() != rootFrame) {
             code.aload(rootFrame);
             code.aload(ctx.frame());
-            code.getfield(CD_FRAME, "returnValue", CD_OBJECT);
-            code.putfield(CD_FRAME, "returnValue", CD_OBJECT);
+            code.getfield(FRAME, "returnValue", D_OBJECT);
+            code.putfield(FRAME, "returnValue", D_OBJECT);
         }
         code.iload(st);
         code.ireturn();
-        code.labelBinding(normal);
+        code.bind(normal);
     }
 
     private void ifStatement(ControlNodes.If node, Ctx ctx) {
-        Label end = code.newLabel();
+        CodeWriter.Label end = code.newLabel();
         for (int i = 0; i < node.conditions.length; i++) {
-            Label next = code.newLabel();
+            CodeWriter.Label next = code.newLabel();
             branch(node.conditions[i], false, next, ctx);
             stmt(node.branches[i], ctx);
             code.goto_(end);
-            code.labelBinding(next);
+            code.bind(next);
         }
         if (node.otherwise != null) {
             stmt(node.otherwise, ctx);
         } else if (node.tail) {
             storeResultNil(ctx);
         }
-        code.labelBinding(end);
+        code.bind(end);
     }
 
     void whileLoop(LoopNodes.While w, Ctx ctx, boolean withPrologue) {
         if (withPrologue && w.tail) {
             storeResultNil(ctx);
         }
-        Label head = code.newLabel();
-        Label exit = code.newLabel();
-        code.labelBinding(head);
+        CodeWriter.Label head = code.newLabel();
+        CodeWriter.Label exit = code.newLabel();
+        code.bind(head);
         branch(w.condition, false, exit, ctx);
-        ClassDesc type = k.load(code, w);
+        String type = k.load(code, w);
         code.aload(ctx.frame());
-        code.invokevirtual(type, "tick", MethodTypeDesc.of(ConstantDescs.CD_void, CD_FRAME));
+        code.invokevirtual(type, "tick", MT_TICK);
         stmt(w.body, new Ctx(ctx.frame(), exit, head));
         code.goto_(head);
-        code.labelBinding(exit);
+        code.bind(exit);
     }
 
     private void numericFor(LoopNodes.NumericFor f, Ctx ctx) {
-        ClassDesc type = k.load(code, f);
-        int node = code.allocateLocal(TypeKind.REFERENCE);
+        String type = k.load(code, f);
+        int node = code.allocateLocal(false);
         code.astore(node);
-        MethodTypeDesc boundType = MethodTypeDesc.of(ConstantDescs.CD_long, CD_FRAME);
-        int from = code.allocateLocal(TypeKind.LONG);
-        int to = code.allocateLocal(TypeKind.LONG);
-        int by = code.allocateLocal(TypeKind.LONG);
+        String boundType = "(" + D_FRAME + ")J";
+        int from = code.allocateLocal(true);
+        int to = code.allocateLocal(true);
+        int by = code.allocateLocal(true);
         code.aload(node);
         code.aload(ctx.frame());
         code.invokevirtual(type, "startOf", boundType);
@@ -246,33 +256,33 @@ final class JitEmitter {
         if (f.tail) {
             storeResultNil(ctx);
         }
-        int lf = code.allocateLocal(TypeKind.REFERENCE);
+        int lf = code.allocateLocal(false);
         code.aload(node);
         code.aload(ctx.frame());
-        code.invokevirtual(type, "enterScope", MethodTypeDesc.of(CD_FRAME, CD_FRAME));
+        code.invokevirtual(type, "enterScope", "(" + D_FRAME + ")" + D_FRAME);
         code.astore(lf);
         forLoop(f, type, node, ctx.frame(), lf, from, to, by);
     }
 
     /** The {@code resume} entry: continue a running loop from counter i (locals given). */
     void resumeNumericFor(LoopNodes.NumericFor f, int lf, int i, int to, int by) {
-        ClassDesc type = k.load(code, f);
-        int node = code.allocateLocal(TypeKind.REFERENCE);
+        String type = k.load(code, f);
+        int node = code.allocateLocal(false);
         code.astore(node);
         forLoop(f, type, node, rootFrame, lf, i, to, by);
-        code.iconst_0();
+        code.iconst(0);
         code.ireturn();
     }
 
-    private void forLoop(LoopNodes.NumericFor f, ClassDesc type, int node, int frame, int lf, int i, int to, int by) {
-        Label head = code.newLabel();
-        Label down = code.newLabel();
-        Label body = code.newLabel();
-        Label step = code.newLabel();
-        Label exit = code.newLabel();
-        code.labelBinding(head);
+    private void forLoop(LoopNodes.NumericFor f, String type, int node, int frame, int lf, int i, int to, int by) {
+        CodeWriter.Label head = code.newLabel();
+        CodeWriter.Label down = code.newLabel();
+        CodeWriter.Label body = code.newLabel();
+        CodeWriter.Label step = code.newLabel();
+        CodeWriter.Label exit = code.newLabel();
+        code.bind(head);
         code.lload(by);
-        code.lconst_0();
+        code.lconst0();
         code.lcmp();
         code.ifle(down);
         code.lload(i);
@@ -280,33 +290,32 @@ final class JitEmitter {
         code.lcmp();
         code.ifgt(exit);
         code.goto_(body);
-        code.labelBinding(down);
+        code.bind(down);
         code.lload(i);
         code.lload(to);
         code.lcmp();
         code.iflt(exit);
-        code.labelBinding(body);
+        code.bind(body);
         code.aload(node);
         code.aload(frame);
-        code.invokevirtual(type, "tick", MethodTypeDesc.of(ConstantDescs.CD_void, CD_FRAME));
+        code.invokevirtual(type, "tick", MT_TICK);
         code.aload(lf);
-        code.getfield(CD_FRAME, "slots", CD_OBJECT.arrayType());
-        code.loadConstant(f.varSlot);
+        code.getfield(FRAME, "slots", D_SLOTS);
+        code.iconst(f.varSlot);
         code.lload(i);
-        code.invokestatic(ClassDesc.of("duso.lang.values.Numbers"), "box",
-                MethodTypeDesc.of(ClassDesc.of("java.lang.Double"), ConstantDescs.CD_long));
+        code.invokestatic("duso/lang/values/Numbers", "box", "(J)Ljava/lang/Double;");
         code.aastore();
         stmt(f.body, new Ctx(lf, exit, step));
-        code.labelBinding(step);
+        code.bind(step);
         code.lload(i);
         code.lload(by);
         code.ladd();
         code.lstore(i);
         code.goto_(head);
-        code.labelBinding(exit);
+        code.bind(exit);
         code.aload(frame);
         code.aload(lf);
-        code.invokestatic(CD_LOOPSCOPE, "leave", MethodTypeDesc.of(ConstantDescs.CD_void, CD_FRAME, CD_FRAME));
+        code.invokestatic(LOOPSCOPE, "leave", "(" + D_FRAME + D_FRAME + ")V");
     }
 
     // ---- expressions -------------------------------------------------------------------------
@@ -322,14 +331,14 @@ final class JitEmitter {
             return;
         }
         if (e instanceof ComparisonNodes.Compare || e instanceof LogicNodes.Not) {
-            Label no = code.newLabel();
-            Label done = code.newLabel();
+            CodeWriter.Label no = code.newLabel();
+            CodeWriter.Label done = code.newLabel();
             branch(e, false, no, ctx);
-            code.getstatic(CD_BOOLEAN, "TRUE", CD_BOOLEAN);
+            code.getstatic(BOOLEAN, "TRUE", D_BOOLEAN);
             code.goto_(done);
-            code.labelBinding(no);
-            code.getstatic(CD_BOOLEAN, "FALSE", CD_BOOLEAN);
-            code.labelBinding(done);
+            code.bind(no);
+            code.getstatic(BOOLEAN, "FALSE", D_BOOLEAN);
+            code.bind(done);
             return;
         }
         runExpr(e, ctx);
@@ -337,52 +346,49 @@ final class JitEmitter {
 
     /** Calls the node itself. */
     void runExpr(ExprNode e, Ctx ctx) {
-        ClassDesc type = k.load(code, e);
+        String type = k.load(code, e);
         code.aload(ctx.frame());
         code.invokevirtual(type, "execute", MT_EXECUTE);
     }
 
     /** Jumps to target when the truthiness of e equals {@code when}; falls through otherwise. */
-    void branch(ExprNode e, boolean when, Label target, Ctx ctx) {
-        switch (e) {
-            case ConstNode c -> {
-                if (c.truthy == when) {
-                    code.goto_(target);
-                }
+    void branch(ExprNode e, boolean when, CodeWriter.Label target, Ctx ctx) {
+        if (e instanceof ConstNode c) {
+            if (c.truthy == when) {
+                code.goto_(target);
             }
-            case LogicNodes.Not n -> branch(n.operand, !when, target, ctx);
-            case LogicNodes.And a -> {
-                if (when) {
-                    Label skip = code.newLabel();
-                    branch(a.left, false, skip, ctx);
-                    branch(a.right, true, target, ctx);
-                    code.labelBinding(skip);
-                } else {
-                    branch(a.left, false, target, ctx);
-                    branch(a.right, false, target, ctx);
-                }
+        } else if (e instanceof LogicNodes.Not n) {
+            branch(n.operand, !when, target, ctx);
+        } else if (e instanceof LogicNodes.And a) {
+            if (when) {
+                CodeWriter.Label skip = code.newLabel();
+                branch(a.left, false, skip, ctx);
+                branch(a.right, true, target, ctx);
+                code.bind(skip);
+            } else {
+                branch(a.left, false, target, ctx);
+                branch(a.right, false, target, ctx);
             }
-            case LogicNodes.Or o -> {
-                if (when) {
-                    branch(o.left, true, target, ctx);
-                    branch(o.right, true, target, ctx);
-                } else {
-                    Label skip = code.newLabel();
-                    branch(o.left, true, skip, ctx);
-                    branch(o.right, false, target, ctx);
-                    code.labelBinding(skip);
-                }
+        } else if (e instanceof LogicNodes.Or o) {
+            if (when) {
+                branch(o.left, true, target, ctx);
+                branch(o.right, true, target, ctx);
+            } else {
+                CodeWriter.Label skip = code.newLabel();
+                branch(o.left, true, skip, ctx);
+                branch(o.right, false, target, ctx);
+                code.bind(skip);
             }
-            case ComparisonNodes.Compare c when numeric.comparable(c) -> numeric.compare(c, when, target, ctx);
-            default -> {
-                ClassDesc type = k.load(code, e);
-                code.aload(ctx.frame());
-                code.invokevirtual(type, "executeCondition", MT_CONDITION);
-                if (when) {
-                    code.ifne(target);
-                } else {
-                    code.ifeq(target);
-                }
+        } else if (e instanceof ComparisonNodes.Compare c && numeric.comparable(c)) {
+            numeric.compare(c, when, target, ctx);
+        } else {
+            String type = k.load(code, e);
+            code.aload(ctx.frame());
+            code.invokevirtual(type, "executeCondition", MT_CONDITION);
+            if (when) {
+                code.ifne(target);
+            } else {
+                code.ifeq(target);
             }
         }
     }

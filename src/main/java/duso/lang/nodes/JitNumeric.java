@@ -1,11 +1,5 @@
 package duso.lang.nodes;
 
-import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.Label;
-import java.lang.classfile.TypeKind;
-import java.lang.constant.ClassDesc;
-import java.lang.constant.ConstantDescs;
-import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,12 +18,13 @@ import java.util.Map;
  * fast path only reads variables, so re-evaluating is always equivalent.
  */
 final class JitNumeric {
-    private static final ClassDesc CD_DOUBLE = ClassDesc.of("java.lang.Double");
-    private static final ClassDesc CD_OPS = ClassDesc.of(Ops.class.getName());
-    private static final MethodTypeDesc MT_GOINT64 = MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_double);
+    private static final String DOUBLE = "java/lang/Double";
+    private static final String OPS = "duso/lang/nodes/Ops";
+    private static final String MT_GOINT64 = "(D)J";
+    private static final String MT_VALUE_OF = "(D)Ljava/lang/Double;";
 
     private final JitEmitter e;
-    private final CodeBuilder code;
+    private final CodeWriter code;
 
     JitNumeric(JitEmitter e) {
         this.e = e;
@@ -42,21 +37,26 @@ final class JitNumeric {
 
     /** Whether the fast path applies: arithmetic over variables and number constants only. */
     static boolean isNumeric(ExprNode n) {
-        return switch (n) {
-            case ConstNode c -> c.value instanceof Double;
-            case ReadVarNode r -> true;
-            case ArithmeticNodes.Binary b -> isNumeric(b.left) && isNumeric(b.right);
-            case ArithmeticNodes.Negate g -> isNumeric(g.operand);
-            default -> false;
-        };
+        if (n instanceof ConstNode c) {
+            return c.value instanceof Double;
+        }
+        if (n instanceof ArithmeticNodes.Binary b) {
+            return isNumeric(b.left) && isNumeric(b.right);
+        }
+        if (n instanceof ArithmeticNodes.Negate g) {
+            return isNumeric(g.operand);
+        }
+        return n instanceof ReadVarNode;
     }
 
     boolean comparable(ComparisonNodes.Compare c) {
-        return switch (c) {
-            case ComparisonNodes.Equal q -> isNumeric(q.left) && isNumeric(q.right) && !bothConst(q.left, q.right);
-            case ComparisonNodes.Order o -> isNumeric(o.left) && isNumeric(o.right);
-            default -> false;
-        };
+        if (c instanceof ComparisonNodes.Equal q) {
+            return isNumeric(q.left) && isNumeric(q.right) && !bothConst(q.left, q.right);
+        }
+        if (c instanceof ComparisonNodes.Order o) {
+            return isNumeric(o.left) && isNumeric(o.right);
+        }
+        return false;
     }
 
     private static boolean bothConst(ExprNode a, ExprNode b) {
@@ -71,25 +71,22 @@ final class JitNumeric {
         final List<ArithmeticNodes.Binary> divOrder = new ArrayList<>();
 
         void collect(ExprNode n) {
-            switch (n) {
-                case ReadVarNode r -> {
-                    leaves.put(r, code.allocateLocal(TypeKind.DOUBLE));
-                    leafOrder.add(r);
+            if (n instanceof ReadVarNode r) {
+                leaves.put(r, code.allocateLocal(true));
+                leafOrder.add(r);
+            } else if (n instanceof ArithmeticNodes.Binary b) {
+                collect(b.left);
+                collect(b.right);
+                if (b instanceof ArithmeticNodes.Div || b instanceof ArithmeticNodes.Mod) {
+                    divOrder.add(b);
                 }
-                case ArithmeticNodes.Binary b -> {
-                    collect(b.left);
-                    collect(b.right);
-                    if (b instanceof ArithmeticNodes.Div || b instanceof ArithmeticNodes.Mod) {
-                        divOrder.add(b);
-                    }
-                }
-                case ArithmeticNodes.Negate g -> collect(g.operand);
-                default -> { }
+            } else if (n instanceof ArithmeticNodes.Negate g) {
+                collect(g.operand);
             }
         }
 
         /** Reads the leaves (jumping to slowPop with the leaf on the stack when not a number). */
-        void loadLeaves(JitEmitter.Ctx ctx, Label slowPop) {
+        void loadLeaves(JitEmitter.Ctx ctx, CodeWriter.Label slowPop) {
             for (ExprNode leaf : leafOrder) {
                 loadObject(leaf, ctx);
                 unboxOr(slowPop);
@@ -98,23 +95,23 @@ final class JitNumeric {
         }
 
         /** Computes and checks every divisor (jumping to slow, stack empty, when it is zero). */
-        void checkDivisors(Label slow) {
+        void checkDivisors(CodeWriter.Label slow) {
             for (ArithmeticNodes.Binary b : divOrder) {
                 compute(b.right);
                 if (b instanceof ArithmeticNodes.Div) {
-                    int d = code.allocateLocal(TypeKind.DOUBLE);
+                    int d = code.allocateLocal(true);
                     code.dup2();
                     code.dstore(d);
-                    code.dconst_0();
+                    code.dconst0();
                     code.dcmpl();
                     code.ifeq(slow);
                     divisors.put(b, d);
                 } else {
-                    code.invokestatic(CD_OPS, "goInt64", MT_GOINT64);
-                    int l = code.allocateLocal(TypeKind.LONG);
+                    code.invokestatic(OPS, "goInt64", MT_GOINT64);
+                    int l = code.allocateLocal(true);
                     code.dup2();
                     code.lstore(l);
-                    code.lconst_0();
+                    code.lconst0();
                     code.lcmp();
                     code.ifeq(slow);
                     divisors.put(b, l);
@@ -124,87 +121,90 @@ final class JitNumeric {
 
         /** Pushes the double value of n from the prepared locals. */
         void compute(ExprNode n) {
-            switch (n) {
-                case ConstNode c -> code.loadConstant((Double) c.value);
-                case ReadVarNode r -> code.dload(leaves.get(r));
-                case ArithmeticNodes.Add a -> binary(a, () -> code.dadd());
-                case ArithmeticNodes.Sub s -> binary(s, () -> code.dsub());
-                case ArithmeticNodes.Mul m -> binary(m, () -> code.dmul());
-                case ArithmeticNodes.Div d -> {
-                    compute(d.left);
-                    code.dload(divisors.get(d));
-                    code.ddiv();
-                }
-                case ArithmeticNodes.Mod m -> {
-                    compute(m.left);
-                    code.invokestatic(CD_OPS, "goInt64", MT_GOINT64);
-                    code.lload(divisors.get(m));
-                    code.lrem();
-                    code.l2d();
-                }
-                case ArithmeticNodes.Negate g -> {
-                    compute(g.operand);
-                    code.dneg();
-                }
-                default -> throw new IllegalStateException("not numeric: " + n);
+            if (n instanceof ConstNode c) {
+                code.dconst((Double) c.value);
+            } else if (n instanceof ReadVarNode r) {
+                code.dload(leaves.get(r));
+            } else if (n instanceof ArithmeticNodes.Add a) {
+                binary(a);
+                code.dadd();
+            } else if (n instanceof ArithmeticNodes.Sub s) {
+                binary(s);
+                code.dsub();
+            } else if (n instanceof ArithmeticNodes.Mul m) {
+                binary(m);
+                code.dmul();
+            } else if (n instanceof ArithmeticNodes.Div d) {
+                compute(d.left);
+                code.dload(divisors.get(d));
+                code.ddiv();
+            } else if (n instanceof ArithmeticNodes.Mod m) {
+                compute(m.left);
+                code.invokestatic(OPS, "goInt64", MT_GOINT64);
+                code.lload(divisors.get(m));
+                code.lrem();
+                code.l2d();
+            } else if (n instanceof ArithmeticNodes.Negate g) {
+                compute(g.operand);
+                code.dneg();
+            } else {
+                throw new IllegalStateException("not numeric: " + n);
             }
         }
 
-        private void binary(ArithmeticNodes.Binary b, Runnable op) {
+        private void binary(ArithmeticNodes.Binary b) {
             compute(b.left);
             compute(b.right);
-            op.run();
         }
     }
-
     /** Pushes a variable leaf's value as an Object. */
     private void loadObject(ExprNode leaf, JitEmitter.Ctx ctx) {
         if (leaf instanceof ReadVarNode.Local l) {
-            Label bound = code.newLabel();
+            CodeWriter.Label bound = code.newLabel();
             code.aload(ctx.frame());
-            code.getfield(JitEmitter.CD_FRAME, "slots", JitEmitter.CD_OBJECT.arrayType());
-            code.loadConstant(l.slot);
+            code.getfield(JitEmitter.FRAME, "slots", JitEmitter.D_SLOTS);
+            code.iconst(l.slot);
             code.aaload();
             code.dup();
             code.ifnonnull(bound);
             code.pop();
             e.runExpr(leaf, ctx);
-            code.labelBinding(bound);
+            code.bind(bound);
         } else {
             e.runExpr(leaf, ctx);
         }
     }
 
     /** Object on stack -> double on stack, or jump to slowPop with the Object still there. */
-    private void unboxOr(Label slowPop) {
+    private void unboxOr(CodeWriter.Label slowPop) {
         code.dup();
-        code.instanceOf(CD_DOUBLE);
+        code.instanceOf(DOUBLE);
         code.ifeq(slowPop);
-        code.checkcast(CD_DOUBLE);
-        code.invokevirtual(CD_DOUBLE, "doubleValue", MethodTypeDesc.of(ConstantDescs.CD_double));
+        code.checkcast(DOUBLE);
+        code.invokevirtual(DOUBLE, "doubleValue", "()D");
     }
 
     /** Pushes the boxed value of an arithmetic tree. */
     void value(ExprNode n, JitEmitter.Ctx ctx) {
-        Label slowPop = code.newLabel();
-        Label slow = code.newLabel();
-        Label done = code.newLabel();
+        CodeWriter.Label slowPop = code.newLabel();
+        CodeWriter.Label slow = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
         Plan p = new Plan();
         p.collect(n);
         p.loadLeaves(ctx, slowPop);
         p.checkDivisors(slow);
         p.compute(n);
-        code.invokestatic(CD_DOUBLE, "valueOf", MethodTypeDesc.of(CD_DOUBLE, ConstantDescs.CD_double));
+        code.invokestatic(DOUBLE, "valueOf", MT_VALUE_OF);
         code.goto_(done);
-        code.labelBinding(slowPop);
+        code.bind(slowPop);
         code.pop();
-        code.labelBinding(slow);
+        code.bind(slow);
         e.runExpr(n, ctx);
-        code.labelBinding(done);
+        code.bind(done);
     }
 
     /** Branches on a comparison of two number trees (see {@link JitEmitter#branch}). */
-    void compare(ComparisonNodes.Compare c, boolean when, Label target, JitEmitter.Ctx ctx) {
+    void compare(ComparisonNodes.Compare c, boolean when, CodeWriter.Label target, JitEmitter.Ctx ctx) {
         ExprNode left;
         ExprNode right;
         ComparisonNodes.Kind kind;
@@ -218,9 +218,9 @@ final class JitNumeric {
             right = o.right;
             kind = o.kind;
         }
-        Label slowPop = code.newLabel();
-        Label slow = code.newLabel();
-        Label done = code.newLabel();
+        CodeWriter.Label slowPop = code.newLabel();
+        CodeWriter.Label slow = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
         Plan p = new Plan();
         p.collect(left);
         p.collect(right);
@@ -238,10 +238,10 @@ final class JitNumeric {
             case NE -> cmp(false, when, target, Cond.NE);
         }
         code.goto_(done);
-        code.labelBinding(slowPop);
+        code.bind(slowPop);
         code.pop();
-        code.labelBinding(slow);
-        ClassDesc type = e.k.load(code, c);
+        code.bind(slow);
+        String type = e.k.load(code, c);
         code.aload(ctx.frame());
         code.invokevirtual(type, "executeCondition", JitEmitter.MT_CONDITION);
         if (when) {
@@ -249,7 +249,7 @@ final class JitNumeric {
         } else {
             code.ifeq(target);
         }
-        code.labelBinding(done);
+        code.bind(done);
     }
 
     private enum Cond { LT, LE, GT, GE, EQ, NE }
@@ -258,7 +258,7 @@ final class JitNumeric {
      * dcmpg yields 1 for NaN and dcmpl -1, chosen so the "true" test fails on NaN for the
      * ordering operators; for == and != NaN compares unequal either way.
      */
-    private void cmp(boolean useG, boolean when, Label target, Cond cond) {
+    private void cmp(boolean useG, boolean when, CodeWriter.Label target, Cond cond) {
         if (useG) {
             code.dcmpg();
         } else {
@@ -276,22 +276,22 @@ final class JitNumeric {
 
     /** {@code x op= expr} on a local number with a number expression, without boxing in between. */
     void compoundAssign(CompoundAssignNode c, JitEmitter.Ctx ctx) {
-        Label slowPop = code.newLabel();
-        Label slow = code.newLabel();
-        Label done = code.newLabel();
+        CodeWriter.Label slowPop = code.newLabel();
+        CodeWriter.Label slow = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
         code.aload(ctx.frame());
-        code.getfield(JitEmitter.CD_FRAME, "slots", JitEmitter.CD_OBJECT.arrayType());
-        code.loadConstant(c.localSlot);
+        code.getfield(JitEmitter.FRAME, "slots", JitEmitter.D_SLOTS);
+        code.iconst(c.localSlot);
         code.aaload();
         unboxOr(slowPop);
-        int cur = code.allocateLocal(TypeKind.DOUBLE);
+        int cur = code.allocateLocal(true);
         code.dstore(cur);
         Plan p = new Plan();
         p.collect(c.value);
         p.loadLeaves(ctx, slowPop);
         p.checkDivisors(slow);
         p.compute(c.value);
-        int rhs = code.allocateLocal(TypeKind.DOUBLE);
+        int rhs = code.allocateLocal(true);
         code.dstore(rhs);
         switch (c.op) {
             case ADD -> { code.dload(cur); code.dload(rhs); code.dadd(); }
@@ -299,7 +299,7 @@ final class JitNumeric {
             case MUL -> { code.dload(cur); code.dload(rhs); code.dmul(); }
             case DIV -> {
                 code.dload(rhs);
-                code.dconst_0();
+                code.dconst0();
                 code.dcmpl();
                 code.ifeq(slow);
                 code.dload(cur);
@@ -308,38 +308,38 @@ final class JitNumeric {
             }
             case MOD -> {
                 code.dload(rhs);
-                code.invokestatic(CD_OPS, "goInt64", MT_GOINT64);
-                int y = code.allocateLocal(TypeKind.LONG);
+                code.invokestatic(OPS, "goInt64", MT_GOINT64);
+                int y = code.allocateLocal(true);
                 code.lstore(y);
                 code.lload(y);
-                code.lconst_0();
+                code.lconst0();
                 code.lcmp();
                 code.ifeq(slow);
                 code.dload(cur);
-                code.invokestatic(CD_OPS, "goInt64", MT_GOINT64);
+                code.invokestatic(OPS, "goInt64", MT_GOINT64);
                 code.lload(y);
                 code.lrem();
                 code.l2d();
             }
         }
-        code.invokestatic(CD_DOUBLE, "valueOf", MethodTypeDesc.of(CD_DOUBLE, ConstantDescs.CD_double));
-        int boxed = code.allocateLocal(TypeKind.REFERENCE);
+        code.invokestatic(DOUBLE, "valueOf", MT_VALUE_OF);
+        int boxed = code.allocateLocal(false);
         code.astore(boxed);
         code.aload(ctx.frame());
-        code.getfield(JitEmitter.CD_FRAME, "slots", JitEmitter.CD_OBJECT.arrayType());
-        code.loadConstant(c.localSlot);
+        code.getfield(JitEmitter.FRAME, "slots", JitEmitter.D_SLOTS);
+        code.iconst(c.localSlot);
         code.aload(boxed);
         code.aastore();
         if (c.tail) {
             code.aload(ctx.frame());
             code.aload(boxed);
-            code.putfield(JitEmitter.CD_FRAME, "result", JitEmitter.CD_OBJECT);
+            code.putfield(JitEmitter.FRAME, "result", JitEmitter.D_OBJECT);
         }
         code.goto_(done);
-        code.labelBinding(slowPop);
+        code.bind(slowPop);
         code.pop();
-        code.labelBinding(slow);
+        code.bind(slow);
         e.runNode(c, ctx, false);
-        code.labelBinding(done);
+        code.bind(done);
     }
 }
