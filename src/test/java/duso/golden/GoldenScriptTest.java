@@ -49,8 +49,8 @@ class GoldenScriptTest {
         StringBuilder stdin = new StringBuilder();
         Integer status = null;
         for (String line : Files.readAllLines(script, StandardCharsets.UTF_8)) {
-            String t = line.strip();
-            if (t.startsWith("// expect: ") || t.equals("// expect:")) {
+            String t = line.stripLeading();
+            if (t.startsWith("// expect: ") || t.strip().equals("// expect:")) {
                 expectedOut.add(t.length() > 11 ? t.substring(11) : "");
             } else if (t.startsWith("// expect-error: ")) {
                 expectedErr.add(t.substring(17));

@@ -107,21 +107,45 @@ public final class Compiler {
     }
 
     private StmtNode stmt(Stmt s, Scope scope) {
-        return switch (s) {
-            case Stmt.ExprStmt e -> new ExprStmtNode(expr(e.expr(), scope));
-            case Stmt.Assign a -> assign(a, scope);
-            case Stmt.CompoundAssign c -> compoundAssign(c, scope);
-            case Stmt.PostIncrement p -> postIncrement(p, scope);
-            case Stmt.If i -> ifStatement(i, scope);
-            case Stmt.While w -> new LoopNodes.While(w.pos(), expr(w.condition(), scope), block(w.body(), scope, w.pos()), file);
-            case Stmt.NumericFor f -> numericFor(f, scope);
-            case Stmt.IterFor f -> iterFor(f, scope);
-            case Stmt.FunctionDecl fd -> define(fd.pos(), fd.function().name(), expr(fd.function(), scope), scope);
-            case Stmt.Try t -> tryStatement(t, scope);
-            case Stmt.Return r -> new ControlNodes.Return(r.pos(), r.value() == null ? null : expr(r.value(), scope));
-            case Stmt.Break b -> new ControlNodes.Break(b.pos());
-            case Stmt.Continue c -> new ControlNodes.Continue(c.pos());
-        };
+        // instanceof chains, not pattern switches: each type switch is an invokedynamic whose
+        // bootstrap on a cold JVM costs more than compiling a small script.
+        if (s instanceof Stmt.ExprStmt e) {
+            return new ExprStmtNode(expr(e.expr(), scope));
+        }
+        if (s instanceof Stmt.Assign a) {
+            return assign(a, scope);
+        }
+        if (s instanceof Stmt.CompoundAssign c) {
+            return compoundAssign(c, scope);
+        }
+        if (s instanceof Stmt.PostIncrement p) {
+            return postIncrement(p, scope);
+        }
+        if (s instanceof Stmt.If i) {
+            return ifStatement(i, scope);
+        }
+        if (s instanceof Stmt.While w) {
+            return new LoopNodes.While(w.pos(), expr(w.condition(), scope), block(w.body(), scope, w.pos()), file);
+        }
+        if (s instanceof Stmt.NumericFor f) {
+            return numericFor(f, scope);
+        }
+        if (s instanceof Stmt.IterFor f) {
+            return iterFor(f, scope);
+        }
+        if (s instanceof Stmt.FunctionDecl fd) {
+            return define(fd.pos(), fd.function().name(), expr(fd.function(), scope), scope);
+        }
+        if (s instanceof Stmt.Try t) {
+            return tryStatement(t, scope);
+        }
+        if (s instanceof Stmt.Return r) {
+            return new ControlNodes.Return(r.pos(), r.value() == null ? null : expr(r.value(), scope));
+        }
+        if (s instanceof Stmt.Break b) {
+            return new ControlNodes.Break(b.pos());
+        }
+        return new ControlNodes.Continue(s.pos());
     }
 
     private StmtNode define(int pos, String name, ExprNode value, Scope scope) {
@@ -133,40 +157,39 @@ public final class Compiler {
 
     private StmtNode assign(Stmt.Assign a, Scope scope) {
         ExprNode value = expr(a.value(), scope);
-        switch (a.target()) {
-            case Expr.Ident id when a.isVar() -> {
-                if (scope.kind == Scope.Kind.FUNCTION && scope.isParameter(id.name())) {
-                    return new AssignNodes.VarOnParameter(a.pos(), id.name(), value, file);
-                }
-                return define(a.pos(), id.name(), value, scope);
-            }
-            case Expr.Ident id -> {
+        Expr target = a.target();
+        if (target instanceof Expr.Ident id) {
+            if (!a.isVar()) {
                 return new AssignNodes.ToVariable(a.pos(), resolve(id.name(), scope), value);
             }
-            case Expr.Index ix -> {
-                return new AssignNodes.ToIndex(a.pos(), expr(ix.object(), scope), expr(ix.index(), scope), value, file,
-                        ix.pos());
+            if (scope.kind == Scope.Kind.FUNCTION && scope.isParameter(id.name())) {
+                return new AssignNodes.VarOnParameter(a.pos(), id.name(), value, file);
             }
-            case Expr.Property p -> {
-                return new AssignNodes.ToProperty(a.pos(), expr(p.object(), scope), p.name(), value, file, p.pos());
-            }
-            default -> {
-                return new AccessErrorNode.Statement(a.target().pos(), value, "invalid assignment target", file);
-            }
+            return define(a.pos(), id.name(), value, scope);
         }
+        if (target instanceof Expr.Index ix) {
+            return new AssignNodes.ToIndex(a.pos(), expr(ix.object(), scope), expr(ix.index(), scope), value, file,
+                    ix.pos());
+        }
+        if (target instanceof Expr.Property p) {
+            return new AssignNodes.ToProperty(a.pos(), expr(p.object(), scope), p.name(), value, file, p.pos());
+        }
+        return new AccessErrorNode.Statement(target.pos(), value, "invalid assignment target", file);
     }
 
     /** The place a read-modify-write updates, or null for an invalid target. */
     private Target target(Expr e, Scope scope) {
-        return switch (e) {
-            case Expr.Ident id when !id.name().equals("self") -> {
-                VarRef ref = resolve(id.name(), scope);
-                yield new Target.Variable(ReadVarNode.create(id.pos(), ref, file, globals), ref, file);
-            }
-            case Expr.Index ix -> new Target.Index(ix.pos(), expr(ix.object(), scope), expr(ix.index(), scope), file);
-            case Expr.Property p -> new Target.Property(p.pos(), expr(p.object(), scope), p.name(), file);
-            default -> null;
-        };
+        if (e instanceof Expr.Ident id && !id.name().equals("self")) {
+            VarRef ref = resolve(id.name(), scope);
+            return new Target.Variable(ReadVarNode.create(id.pos(), ref, file, globals), ref, file);
+        }
+        if (e instanceof Expr.Index ix) {
+            return new Target.Index(ix.pos(), expr(ix.object(), scope), expr(ix.index(), scope), file);
+        }
+        if (e instanceof Expr.Property p) {
+            return new Target.Property(p.pos(), expr(p.object(), scope), p.name(), file);
+        }
+        return null;
     }
 
     private int firstLocal(String name, Scope scope) {
@@ -326,27 +349,56 @@ public final class Compiler {
     }
 
     private ExprNode expr(Expr e, Scope scope) {
-        return switch (e) {
-            case Expr.NumberLit n -> new ConstNode(n.pos(), n.value());
-            case Expr.StringLit s -> new ConstNode(s.pos(), s.value());
-            case Expr.BoolLit b -> new ConstNode(b.pos(), b.value());
-            case Expr.NilLit n -> new ConstNode(n.pos(), Nil.NIL);
-            case Expr.TemplateLit t -> template(t, scope);
-            case Expr.RegexLit r -> new RegexNode(r.pos(), r.pattern(), file);
-            case Expr.ArrayLit a -> new ArrayLitNode(a.pos(), exprs(a.elements(), scope));
-            case Expr.ObjectLit o -> objectLiteral(o, scope);
-            case Expr.Ident id -> id.name().equals("self")
+        if (e instanceof Expr.NumberLit n) {
+            return new ConstNode(n.pos(), n.value());
+        }
+        if (e instanceof Expr.StringLit s) {
+            return new ConstNode(s.pos(), s.value());
+        }
+        if (e instanceof Expr.Ident id) {
+            return id.name().equals("self")
                     ? new SelfNode(id.pos(), file)
                     : ReadVarNode.create(id.pos(), resolve(id.name(), scope), file, globals);
-            case Expr.Binary b -> binary(b, scope);
-            case Expr.Unary u -> unary(u, scope);
-            case Expr.Ternary t -> new LogicNodes.Ternary(t.pos(), expr(t.condition(), scope),
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b, scope);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c, scope);
+        }
+        if (e instanceof Expr.Property p) {
+            return new PropertyNode(p.pos(), expr(p.object(), scope), p.name(), file);
+        }
+        if (e instanceof Expr.Index ix) {
+            return new IndexNode(ix.pos(), expr(ix.object(), scope), expr(ix.index(), scope), file);
+        }
+        if (e instanceof Expr.BoolLit b) {
+            return new ConstNode(b.pos(), b.value());
+        }
+        if (e instanceof Expr.NilLit n) {
+            return new ConstNode(n.pos(), Nil.NIL);
+        }
+        if (e instanceof Expr.TemplateLit t) {
+            return template(t, scope);
+        }
+        if (e instanceof Expr.RegexLit r) {
+            return new RegexNode(r.pos(), r.pattern(), file);
+        }
+        if (e instanceof Expr.ArrayLit a) {
+            return new ArrayLitNode(a.pos(), exprs(a.elements(), scope));
+        }
+        if (e instanceof Expr.ObjectLit o) {
+            return objectLiteral(o, scope);
+        }
+        if (e instanceof Expr.Unary u) {
+            return unary(u, scope);
+        }
+        if (e instanceof Expr.Ternary t) {
+            return new LogicNodes.Ternary(t.pos(), expr(t.condition(), scope),
                     expr(t.whenTrue(), scope), expr(t.whenFalse(), scope));
-            case Expr.Call c -> call(c, scope);
-            case Expr.Index ix -> new IndexNode(ix.pos(), expr(ix.object(), scope), expr(ix.index(), scope), file);
-            case Expr.Property p -> new PropertyNode(p.pos(), expr(p.object(), scope), p.name(), file);
-            case Expr.Function fn -> new FunctionLitNode(fn.pos(), function(fn, scope));
-        };
+        }
+        Expr.Function fn = (Expr.Function) e;
+        return new FunctionLitNode(fn.pos(), function(fn, scope));
     }
 
     private ExprNode template(Expr.TemplateLit t, Scope scope) {
@@ -427,18 +479,15 @@ public final class Compiler {
             names[i] = c.named().get(i).name();
             named[i] = expr(c.named().get(i).value(), scope);
         }
-        switch (c.callee()) {
-            case Expr.Ident id when !id.name().equals("self") -> {
-                ReadVarNode callee = ReadVarNode.create(id.pos(), resolve(id.name(), scope), file, globals);
-                return new CallNode.ByName(c.pos(), callee, scope.kind == Scope.Kind.FUNCTION, args, names, named, file);
-            }
-            case Expr.Property p -> {
-                return new CallNode.Method(c.pos(), expr(p.object(), scope), p.name(), p.pos(), args, names, named, file);
-            }
-            default -> {
-                return new CallNode.ByValue(c.pos(), expr(c.callee(), scope), args, names, named, file);
-            }
+        Expr callee = c.callee();
+        if (callee instanceof Expr.Ident id && !id.name().equals("self")) {
+            ReadVarNode fn = ReadVarNode.create(id.pos(), resolve(id.name(), scope), file, globals);
+            return new CallNode.ByName(c.pos(), fn, scope.kind == Scope.Kind.FUNCTION, args, names, named, file);
         }
+        if (callee instanceof Expr.Property p) {
+            return new CallNode.Method(c.pos(), expr(p.object(), scope), p.name(), p.pos(), args, names, named, file);
+        }
+        return new CallNode.ByValue(c.pos(), expr(callee, scope), args, names, named, file);
     }
 
     private FunctionCode function(Expr.Function fn, Scope outer) {

@@ -11,6 +11,9 @@ import java.util.Set;
  * ({@code var}, {@code function name}), which names the program assigns without declaring
  * (they may become globals, so the root frame gets a slot for each), and whether a body holds
  * a function literal (then its loop variables can be captured and need their own frame).
+ *
+ * <p>Written with instanceof chains rather than pattern switches: each type switch is an
+ * invokedynamic whose first bootstrap costs milliseconds of start-up.
  */
 final class Declarations {
     private Declarations() {}
@@ -24,21 +27,24 @@ final class Declarations {
 
     private static void collectDeclared(List<Stmt> body, Set<String> out) {
         for (Stmt s : body) {
-            switch (s) {
-                case Stmt.Assign a when a.isVar() && a.target() instanceof Expr.Ident id -> out.add(id.name());
-                case Stmt.FunctionDecl fd -> out.add(fd.function().name());
-                case Stmt.If i -> {
-                    collectDeclared(i.then(), out);
-                    for (Stmt.ElseIf e : i.elseIfs()) {
-                        collectDeclared(e.body(), out);
-                    }
-                    if (i.otherwise() != null) {
-                        collectDeclared(i.otherwise(), out);
-                    }
+            if (s instanceof Stmt.Assign a) {
+                if (a.isVar() && a.target() instanceof Expr.Ident id) {
+                    out.add(id.name());
                 }
-                case Stmt.While w -> collectDeclared(w.body(), out);
-                case Stmt.Try t -> collectDeclared(t.body(), out);
-                default -> { }
+            } else if (s instanceof Stmt.FunctionDecl fd) {
+                out.add(fd.function().name());
+            } else if (s instanceof Stmt.If i) {
+                collectDeclared(i.then(), out);
+                for (Stmt.ElseIf e : i.elseIfs()) {
+                    collectDeclared(e.body(), out);
+                }
+                if (i.otherwise() != null) {
+                    collectDeclared(i.otherwise(), out);
+                }
+            } else if (s instanceof Stmt.While w) {
+                collectDeclared(w.body(), out);
+            } else if (s instanceof Stmt.Try t) {
+                collectDeclared(t.body(), out);
             }
         }
     }
@@ -49,11 +55,16 @@ final class Declarations {
         new Walker() {
             @Override
             void stmt(Stmt s) {
-                switch (s) {
-                    case Stmt.Assign a when !a.isVar() && a.target() instanceof Expr.Ident id -> out.add(id.name());
-                    case Stmt.CompoundAssign c when c.target() instanceof Expr.Ident id -> out.add(id.name());
-                    case Stmt.PostIncrement p when p.target() instanceof Expr.Ident id -> out.add(id.name());
-                    default -> { }
+                Expr target = null;
+                if (s instanceof Stmt.Assign a && !a.isVar()) {
+                    target = a.target();
+                } else if (s instanceof Stmt.CompoundAssign c) {
+                    target = c.target();
+                } else if (s instanceof Stmt.PostIncrement p) {
+                    target = p.target();
+                }
+                if (target instanceof Expr.Ident id) {
+                    out.add(id.name());
                 }
                 super.stmt(s);
             }
@@ -95,108 +106,96 @@ final class Declarations {
         }
 
         void stmt(Stmt s) {
-            switch (s) {
-                case Stmt.ExprStmt e -> expr(e.expr());
-                case Stmt.Assign a -> {
-                    expr(a.target());
-                    expr(a.value());
+            if (s instanceof Stmt.ExprStmt e) {
+                expr(e.expr());
+            } else if (s instanceof Stmt.Assign a) {
+                expr(a.target());
+                expr(a.value());
+            } else if (s instanceof Stmt.CompoundAssign c) {
+                expr(c.target());
+                expr(c.value());
+            } else if (s instanceof Stmt.PostIncrement p) {
+                expr(p.target());
+            } else if (s instanceof Stmt.If i) {
+                expr(i.condition());
+                stmts(i.then());
+                for (Stmt.ElseIf e : i.elseIfs()) {
+                    expr(e.condition());
+                    stmts(e.body());
                 }
-                case Stmt.CompoundAssign c -> {
-                    expr(c.target());
-                    expr(c.value());
+                if (i.otherwise() != null) {
+                    stmts(i.otherwise());
                 }
-                case Stmt.PostIncrement p -> expr(p.target());
-                case Stmt.If i -> {
-                    expr(i.condition());
-                    stmts(i.then());
-                    for (Stmt.ElseIf e : i.elseIfs()) {
-                        expr(e.condition());
-                        stmts(e.body());
-                    }
-                    if (i.otherwise() != null) {
-                        stmts(i.otherwise());
-                    }
+            } else if (s instanceof Stmt.While w) {
+                expr(w.condition());
+                stmts(w.body());
+            } else if (s instanceof Stmt.NumericFor f) {
+                expr(f.start());
+                expr(f.end());
+                if (f.step() != null) {
+                    expr(f.step());
                 }
-                case Stmt.While w -> {
-                    expr(w.condition());
-                    stmts(w.body());
-                }
-                case Stmt.NumericFor f -> {
-                    expr(f.start());
-                    expr(f.end());
-                    if (f.step() != null) {
-                        expr(f.step());
-                    }
-                    stmts(f.body());
-                }
-                case Stmt.IterFor f -> {
-                    expr(f.iterable());
-                    stmts(f.body());
-                }
-                case Stmt.FunctionDecl fd -> expr(fd.function());
-                case Stmt.Try t -> {
-                    stmts(t.body());
-                    stmts(t.handler());
-                }
-                case Stmt.Return r -> {
-                    if (r.value() != null) {
-                        expr(r.value());
-                    }
-                }
-                case Stmt.Break b -> { }
-                case Stmt.Continue c -> { }
+                stmts(f.body());
+            } else if (s instanceof Stmt.IterFor f) {
+                expr(f.iterable());
+                stmts(f.body());
+            } else if (s instanceof Stmt.FunctionDecl fd) {
+                expr(fd.function());
+            } else if (s instanceof Stmt.Try t) {
+                stmts(t.body());
+                stmts(t.handler());
+            } else if (s instanceof Stmt.Return r && r.value() != null) {
+                expr(r.value());
             }
         }
 
         void expr(Expr e) {
-            switch (e) {
-                case Expr.TemplateLit t -> {
-                    for (Object p : t.parts()) {
-                        if (p instanceof Expr x) {
-                            expr(x);
-                        }
+            if (e instanceof Expr.TemplateLit t) {
+                for (Object p : t.parts()) {
+                    if (p instanceof Expr x) {
+                        expr(x);
                     }
                 }
-                case Expr.ArrayLit a -> a.elements().forEach(this::expr);
-                case Expr.ObjectLit o -> {
-                    for (Expr.ObjectLit.Entry en : o.entries()) {
-                        if (en.keyExpr() != null) {
-                            expr(en.keyExpr());
-                        }
-                        expr(en.value());
+            } else if (e instanceof Expr.ArrayLit a) {
+                for (Expr x : a.elements()) {
+                    expr(x);
+                }
+            } else if (e instanceof Expr.ObjectLit o) {
+                for (Expr.ObjectLit.Entry en : o.entries()) {
+                    if (en.keyExpr() != null) {
+                        expr(en.keyExpr());
+                    }
+                    expr(en.value());
+                }
+            } else if (e instanceof Expr.Binary b) {
+                expr(b.left());
+                expr(b.right());
+            } else if (e instanceof Expr.Unary u) {
+                expr(u.operand());
+            } else if (e instanceof Expr.Ternary t) {
+                expr(t.condition());
+                expr(t.whenTrue());
+                expr(t.whenFalse());
+            } else if (e instanceof Expr.Call c) {
+                expr(c.callee());
+                for (Expr x : c.args()) {
+                    expr(x);
+                }
+                for (Expr.NamedArg n : c.named()) {
+                    expr(n.value());
+                }
+            } else if (e instanceof Expr.Index i) {
+                expr(i.object());
+                expr(i.index());
+            } else if (e instanceof Expr.Property p) {
+                expr(p.object());
+            } else if (e instanceof Expr.Function f) {
+                for (Expr.Param p : f.params()) {
+                    if (p.defaultValue() != null) {
+                        expr(p.defaultValue());
                     }
                 }
-                case Expr.Binary b -> {
-                    expr(b.left());
-                    expr(b.right());
-                }
-                case Expr.Unary u -> expr(u.operand());
-                case Expr.Ternary t -> {
-                    expr(t.condition());
-                    expr(t.whenTrue());
-                    expr(t.whenFalse());
-                }
-                case Expr.Call c -> {
-                    expr(c.callee());
-                    c.args().forEach(this::expr);
-                    for (Expr.NamedArg n : c.named()) {
-                        expr(n.value());
-                    }
-                }
-                case Expr.Index i -> {
-                    expr(i.object());
-                    expr(i.index());
-                }
-                case Expr.Property p -> expr(p.object());
-                case Expr.Function f -> {
-                    for (Expr.Param p : f.params()) {
-                        if (p.defaultValue() != null) {
-                            expr(p.defaultValue());
-                        }
-                    }
-                    stmts(f.body());
-                }
-                default -> { }
+                stmts(f.body());
             }
         }
     }

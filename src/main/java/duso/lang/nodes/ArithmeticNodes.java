@@ -112,8 +112,8 @@ public final class ArithmeticNodes {
 
     /** Unary minus: only numbers ("cannot negate non-number", which the reference left unpositioned). */
     public static final class Negate extends ExprNode {
-        private final ExprNode operand;
-        private final String file;
+        final ExprNode operand;
+        final String file;
 
         public Negate(int pos, ExprNode operand, String file) {
             super(pos);

@@ -22,8 +22,8 @@ public final class AssignNodes {
 
     /** {@code x = v}: updates the first frame holding x, else defines it (see {@link VarRef}). */
     public static final class ToVariable extends Assign {
-        private final VarRef ref;
-        private final int localSlot;
+        final VarRef ref;
+        final int localSlot;
 
         public ToVariable(int pos, VarRef ref, ExprNode value) {
             super(pos, value);
@@ -34,18 +34,23 @@ public final class AssignNodes {
         @Override
         public int exec(Frame f) {
             Object v = value.execute(f);
+            store(f, v);
+            return done(f, v);
+        }
+
+        /** Stores an evaluated value (also called by compiled code). */
+        void store(Frame f, Object v) {
             if (localSlot >= 0 && f.slots[localSlot] != null) {
                 f.slots[localSlot] = v;
             } else {
                 ref.assign(f, v);
             }
-            return done(f, v);
         }
     }
 
     /** {@code var x = v}, {@code function x() … end}: define in the current scope's slot. */
     public static final class Define extends Assign {
-        private final int slot;
+        final int slot;
 
         public Define(int pos, int slot, ExprNode value) {
             super(pos, value);
@@ -62,7 +67,7 @@ public final class AssignNodes {
 
     /** A definition in code compiled at run time (include): by name in the current frame. */
     public static final class DefineByName extends Assign {
-        private final String name;
+        final String name;
 
         public DefineByName(int pos, String name, ExprNode value) {
             super(pos, value);
@@ -79,9 +84,9 @@ public final class AssignNodes {
 
     /** {@code var p = v} where p is a parameter of the current function: an error when reached. */
     public static final class VarOnParameter extends StmtNode {
-        private final String name;
-        private final String file;
-        private final ExprNode value;
+        final String name;
+        final String file;
+        final ExprNode value;
 
         public VarOnParameter(int pos, String name, ExprNode value, String file) {
             super(pos);
@@ -99,10 +104,10 @@ public final class AssignNodes {
     }
 
     public static final class ToIndex extends Assign {
-        private final ExprNode object;
-        private final ExprNode index;
-        private final String file;
-        private final int targetPos;
+        final ExprNode object;
+        final ExprNode index;
+        final String file;
+        final int targetPos;
 
         public ToIndex(int pos, ExprNode object, ExprNode index, ExprNode value, String file, int targetPos) {
             super(pos, value);
@@ -115,18 +120,23 @@ public final class AssignNodes {
         @Override
         public int exec(Frame f) {
             Object v = value.execute(f);
+            store(f, v);
+            return done(f, v);
+        }
+
+        /** Evaluates the target and stores an evaluated value (also called by compiled code). */
+        void store(Frame f, Object v) {
             Object o = object.execute(f);
             Object i = index.execute(f);
             Access.writeIndex(o, i, v, file, targetPos);
-            return done(f, v);
         }
     }
 
     public static final class ToProperty extends Assign {
-        private final ExprNode object;
-        private final String name;
-        private final String file;
-        private final int targetPos;
+        final ExprNode object;
+        final String name;
+        final String file;
+        final int targetPos;
 
         public ToProperty(int pos, ExprNode object, String name, ExprNode value, String file, int targetPos) {
             super(pos, value);
@@ -139,9 +149,14 @@ public final class AssignNodes {
         @Override
         public int exec(Frame f) {
             Object v = value.execute(f);
+            store(f, v);
+            return done(f, v);
+        }
+
+        /** Evaluates the target and stores an evaluated value (also called by compiled code). */
+        void store(Frame f, Object v) {
             Object o = object.execute(f);
             Access.writeProperty(o, name, v, file, targetPos);
-            return done(f, v);
         }
     }
 }

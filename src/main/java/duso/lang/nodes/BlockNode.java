@@ -4,7 +4,7 @@ import duso.lang.values.Nil;
 
 /** A statement list. An empty block in tail position yields nil as the body's value. */
 public final class BlockNode extends StmtNode {
-    private final StmtNode[] statements;
+    final StmtNode[] statements;
 
     public BlockNode(int pos, StmtNode[] statements) {
         super(pos);

@@ -31,9 +31,9 @@ public final class ComparisonNodes {
     }
 
     static final class Equal extends Compare {
-        private final ExprNode left;
-        private final ExprNode right;
-        private final boolean negate;
+        final ExprNode left;
+        final ExprNode right;
+        final boolean negate;
 
         Equal(int pos, ExprNode left, ExprNode right, boolean negate) {
             super(pos);
@@ -54,10 +54,10 @@ public final class ComparisonNodes {
     }
 
     static final class Order extends Compare {
-        private final Kind kind;
-        private final ExprNode left;
-        private final ExprNode right;
-        private final String file;
+        final Kind kind;
+        final ExprNode left;
+        final ExprNode right;
+        final String file;
 
         Order(int pos, Kind kind, ExprNode left, ExprNode right, String file) {
             super(pos);

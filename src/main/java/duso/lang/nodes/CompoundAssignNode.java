@@ -10,12 +10,12 @@ import duso.lang.values.Render;
 public final class CompoundAssignNode extends StmtNode {
     public enum Op { ADD, SUB, MUL, DIV, MOD }
 
-    private final Target target;
-    private final Op op;
-    private final ExprNode value;
-    private final String file;
+    final Target target;
+    final Op op;
+    final ExprNode value;
+    final String file;
     /** Slot of a local variable target, or -1. */
-    private final int localSlot;
+    final int localSlot;
 
     public CompoundAssignNode(int pos, Target target, Op op, ExprNode value, String file, int localSlot) {
         super(pos);

@@ -4,8 +4,8 @@ import duso.lang.values.Values;
 
 /** A literal number, string, boolean or nil; numbers are boxed once, at compile time. */
 public final class ConstNode extends ExprNode {
-    private final Object value;
-    private final boolean truthy;
+    final Object value;
+    final boolean truthy;
 
     public ConstNode(int pos, Object value) {
         super(pos);

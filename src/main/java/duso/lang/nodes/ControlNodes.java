@@ -7,9 +7,9 @@ public final class ControlNodes {
     private ControlNodes() {}
 
     public static final class If extends StmtNode {
-        private final ExprNode[] conditions;
-        private final StmtNode[] branches;
-        private final StmtNode otherwise;
+        final ExprNode[] conditions;
+        final StmtNode[] branches;
+        final StmtNode otherwise;
 
         public If(int pos, ExprNode[] conditions, StmtNode[] branches, StmtNode otherwise) {
             super(pos);
@@ -47,7 +47,7 @@ public final class ControlNodes {
     }
 
     public static final class Return extends StmtNode {
-        private final ExprNode value;
+        final ExprNode value;
 
         public Return(int pos, ExprNode value) {
             super(pos);

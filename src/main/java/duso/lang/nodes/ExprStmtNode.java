@@ -2,7 +2,7 @@ package duso.lang.nodes;
 
 /** An expression evaluated for its effect (its value is kept when in tail position). */
 public final class ExprStmtNode extends StmtNode {
-    private final ExprNode expr;
+    final ExprNode expr;
 
     public ExprStmtNode(ExprNode expr) {
         super(expr.pos);

@@ -14,6 +14,11 @@ public final class FunctionCode {
     final int[] paramSlots;
     final ExprNode[] defaults;
     final StmtNode body;
+    /** Calls so far, until the function is handed to the JIT. */
+    int calls;
+    boolean jitRequested;
+    /** Bytecode for the body once the JIT has compiled it (published by the JIT thread). */
+    volatile CompiledCode compiled;
 
     public FunctionCode(String name, String file, String[] slotNames, String[] params, int[] paramSlots,
             ExprNode[] defaults, StmtNode body) {

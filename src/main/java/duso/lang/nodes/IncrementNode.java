@@ -21,7 +21,7 @@ public final class IncrementNode {
     }
 
     public static final class Prefix extends ExprNode {
-        private final Target target;
+        final Target target;
         private final double delta;
 
         public Prefix(int pos, Target target, double delta) {
@@ -37,9 +37,9 @@ public final class IncrementNode {
     }
 
     public static final class Postfix extends StmtNode {
-        private final Target target;
+        final Target target;
         private final double delta;
-        private final int localSlot;
+        final int localSlot;
 
         public Postfix(int pos, Target target, double delta, int localSlot) {
             super(pos);

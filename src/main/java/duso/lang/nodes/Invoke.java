@@ -25,7 +25,17 @@ public final class Invoke {
 
     /** Runs a bound frame's body and produces the call's value (the caller pushed the stack). */
     static Object runBody(ScriptFunction fn, Frame fr) {
-        int status = fn.code.body.exec(fr);
+        FunctionCode c = fn.code;
+        CompiledCode cc = c.compiled;
+        int status;
+        if (cc != null) {
+            status = cc.exec(fr);
+        } else {
+            if (++c.calls >= Jit.callThreshold) {
+                Jit.requestFunction(c);
+            }
+            status = c.body.exec(fr);
+        }
         if (status == StmtNode.RETURN) {
             return fr.returnValue;
         }

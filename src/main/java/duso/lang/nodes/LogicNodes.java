@@ -7,8 +7,8 @@ public final class LogicNodes {
     private LogicNodes() {}
 
     public static final class And extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
+        final ExprNode left;
+        final ExprNode right;
 
         public And(int pos, ExprNode left, ExprNode right) {
             super(pos);
@@ -29,8 +29,8 @@ public final class LogicNodes {
     }
 
     public static final class Or extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
+        final ExprNode left;
+        final ExprNode right;
 
         public Or(int pos, ExprNode left, ExprNode right) {
             super(pos);
@@ -51,7 +51,7 @@ public final class LogicNodes {
     }
 
     public static final class Not extends ExprNode {
-        private final ExprNode operand;
+        final ExprNode operand;
 
         public Not(int pos, ExprNode operand) {
             super(pos);
@@ -70,9 +70,9 @@ public final class LogicNodes {
     }
 
     public static final class Ternary extends ExprNode {
-        private final ExprNode condition;
-        private final ExprNode whenTrue;
-        private final ExprNode whenFalse;
+        final ExprNode condition;
+        final ExprNode whenTrue;
+        final ExprNode whenFalse;
 
         public Ternary(int pos, ExprNode condition, ExprNode whenTrue, ExprNode whenFalse) {
             super(pos);

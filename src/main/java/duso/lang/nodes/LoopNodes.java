@@ -4,6 +4,7 @@ import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.NumberFormat;
 import duso.lang.values.Nil;
+import duso.lang.values.Numbers;
 
 /**
  * while, numeric for and iterator for. Loops check for an interrupt (kill, timeout, shutdown)
@@ -13,10 +14,13 @@ import duso.lang.values.Nil;
 public final class LoopNodes {
     private LoopNodes() {}
 
-    public static final class While extends StmtNode {
-        private final ExprNode condition;
-        private final StmtNode body;
-        private final String file;
+    public static final class While extends StmtNode implements Jit.JitLoop {
+        final ExprNode condition;
+        final StmtNode body;
+        final String file;
+        private int iterations;
+        private boolean jitRequested;
+        private volatile CompiledCode compiled;
 
         public While(int pos, ExprNode condition, StmtNode body, String file) {
             super(pos);
@@ -31,7 +35,17 @@ public final class LoopNodes {
                 f.result = Nil.NIL;
             }
             Interp in = f.interp;
-            while (condition.executeCondition(f)) {
+            while (true) {
+                CompiledCode cc = compiled;
+                if (cc != null) {
+                    return cc.exec(f);
+                }
+                if (++iterations == Jit.loopThreshold) {
+                    Jit.requestLoop(this);
+                }
+                if (!condition.executeCondition(f)) {
+                    break;
+                }
                 in.checkInterrupt(file, pos);
                 int s = body.exec(f);
                 if (s == BREAK) {
@@ -49,16 +63,44 @@ public final class LoopNodes {
             super.markTail();
             body.markTail();
         }
+
+        @Override
+        public boolean jitRequested() {
+            return jitRequested;
+        }
+
+        @Override
+        public void markJitRequested() {
+            jitRequested = true;
+        }
+
+        @Override
+        public void publish(CompiledCode code) {
+            compiled = code;
+        }
+
+        @Override
+        public StmtNode node() {
+            return this;
+        }
+
+        /** Per-iteration interrupt check (also called by compiled code). */
+        void tick(Frame f) {
+            f.interp.checkInterrupt(file, pos);
+        }
     }
 
-    public static final class NumericFor extends StmtNode {
-        private final LoopScope scope;
-        private final int varSlot;
-        private final ExprNode start;
-        private final ExprNode end;
-        private final ExprNode step;
-        private final StmtNode body;
-        private final String file;
+    public static final class NumericFor extends StmtNode implements Jit.JitLoop {
+        final LoopScope scope;
+        final int varSlot;
+        final ExprNode start;
+        final ExprNode end;
+        final ExprNode step;
+        final StmtNode body;
+        final String file;
+        private int iterations;
+        private boolean jitRequested;
+        private volatile CompiledCode compiled;
 
         public NumericFor(int pos, LoopScope scope, int varSlot, ExprNode start, ExprNode end, ExprNode step,
                 StmtNode body, String file) {
@@ -72,7 +114,7 @@ public final class LoopNodes {
             this.file = file;
         }
 
-        private long bound(Frame f, ExprNode e, String what) {
+        long bound(Frame f, ExprNode e, String what) {
             Object v = e.execute(f);
             if (!(v instanceof Double d)) {
                 throw Errors.positioned(f, file, pos, "for loop " + what + " must be a number");
@@ -84,14 +126,37 @@ public final class LoopNodes {
             return (long) (double) d;
         }
 
-        @Override
-        public int exec(Frame f) {
-            long from = bound(f, start, "start");
-            long to = bound(f, end, "end");
+        long startOf(Frame f) {
+            return bound(f, start, "start");
+        }
+
+        long endOf(Frame f) {
+            return bound(f, end, "end");
+        }
+
+        Frame enterScope(Frame f) {
+            return scope.enter(f);
+        }
+
+        /** Per-iteration interrupt check (also called by compiled code). */
+        void tick(Frame f) {
+            f.interp.checkInterrupt(file, pos);
+        }
+
+        /** The step, checked as the reference does (after both bounds). */
+        long stepOf(Frame f) {
             long by = step == null ? 1 : bound(f, step, "step");
             if (by == 0) {
                 throw Errors.positioned(f, file, pos, "for loop step cannot be zero");
             }
+            return by;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            long from = bound(f, start, "start");
+            long to = bound(f, end, "end");
+            long by = stepOf(f);
             if (tail) {
                 f.result = Nil.NIL;
             }
@@ -100,8 +165,16 @@ public final class LoopNodes {
             Interp in = f.interp;
             int status = NORMAL;
             for (long i = from; by > 0 ? i <= to : i >= to; i += by) {
+                CompiledCode cc = compiled;
+                if (cc != null) {
+                    status = cc.resume(f, lf, i, to, by);
+                    break;
+                }
+                if (++iterations == Jit.loopThreshold) {
+                    Jit.requestLoop(this);
+                }
                 in.checkInterrupt(file, pos);
-                slots[varSlot] = (double) i;
+                slots[varSlot] = Numbers.box(i);
                 int s = body.exec(lf);
                 if (s == BREAK) {
                     break;
@@ -121,14 +194,34 @@ public final class LoopNodes {
             super.markTail();
             body.markTail();
         }
+
+        @Override
+        public boolean jitRequested() {
+            return jitRequested;
+        }
+
+        @Override
+        public void markJitRequested() {
+            jitRequested = true;
+        }
+
+        @Override
+        public void publish(CompiledCode code) {
+            compiled = code;
+        }
+
+        @Override
+        public StmtNode node() {
+            return this;
+        }
     }
 
     public static final class IterFor extends StmtNode {
-        private final LoopScope scope;
-        private final int varSlot;
-        private final ExprNode iterable;
-        private final StmtNode body;
-        private final String file;
+        final LoopScope scope;
+        final int varSlot;
+        final ExprNode iterable;
+        final StmtNode body;
+        final String file;
 
         public IterFor(int pos, LoopScope scope, int varSlot, ExprNode iterable, StmtNode body, String file) {
             super(pos);

@@ -49,7 +49,7 @@ public abstract class ReadVarNode extends ExprNode {
     }
 
     static final class Local extends ReadVarNode {
-        private final int slot;
+        final int slot;
 
         Local(int pos, VarRef ref, String file, Object builtin, int slot) {
             super(pos, ref, file, builtin);
@@ -64,8 +64,8 @@ public abstract class ReadVarNode extends ExprNode {
     }
 
     static final class Outer extends ReadVarNode {
-        private final int hops;
-        private final int slot;
+        final int hops;
+        final int slot;
 
         Outer(int pos, VarRef ref, String file, Object builtin, int hops, int slot) {
             super(pos, ref, file, builtin);

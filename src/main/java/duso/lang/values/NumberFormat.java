@@ -116,6 +116,13 @@ public final class NumberFormat {
             String digits = all.substring(start, end);
             if (digits.isEmpty()) {
                 dp = 0;
+            } else if (digits.length() == 2) {
+                // Java always prints two significant digits ("4.9E-324"); Go prints one when one
+                // round-trips ("5e-324"), which only happens where doubles are sparse.
+                char rounded = (char) (digits.charAt(0) + (digits.charAt(1) >= '5' ? 1 : 0));
+                if (rounded <= '9' && Double.parseDouble(rounded + "E" + (dp - 1)) == Math.abs(n)) {
+                    digits = String.valueOf(rounded);
+                }
             }
             return new Decimal(neg, digits, dp);
         }

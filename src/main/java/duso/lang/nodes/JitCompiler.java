@@ -1,0 +1,152 @@
+package duso.lang.nodes;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a hot function body or loop into a hidden class extending {@link CompiledCode}.
+ *
+ * <p>The generated method is the node tree's control flow written out as straight bytecode,
+ * so HotSpot compiles it like ordinary Java instead of dispatching through megamorphic node
+ * calls. Every node the emitter does not write out itself is called as a constant (a static
+ * final field of the hidden class), which HotSpot can inline; the semantics therefore stay
+ * in the nodes. Methods above HotSpot's huge-method limit are not produced: they would never
+ * be JIT-compiled and would run slower than the interpreter.
+ */
+final class JitCompiler {
+    static final String SELF = "duso/lang/nodes/JitCode";
+    static final String COMPILED = "duso/lang/nodes/CompiledCode";
+    static final String FRAME = "duso/lang/nodes/Frame";
+    static final String D_FRAME = "L" + FRAME + ";";
+    private static final int MAX_CODE_BYTES = 7_500;
+    private static final int ACC_PUBLIC = 0x0001;
+    private static final int ACC_PRIVATE = 0x0002;
+    private static final int ACC_STATIC = 0x0008;
+    private static final int ACC_FINAL = 0x0010;
+
+    private JitCompiler() {}
+
+    /** Compiles a function body; null when it cannot or should not be compiled. */
+    static CompiledCode compileBody(StmtNode body, String name) {
+        ClassWriter cw = new ClassWriter(SELF, COMPILED);
+        Constants k = new Constants();
+        CodeWriter code = cw.method(ACC_PUBLIC, "exec", "(" + D_FRAME + ")I", 2);
+        JitEmitter e = new JitEmitter(code, k, 1);
+        e.stmt(body, e.rootContext());
+        code.iconst(0).ireturn();
+        return finish(cw, k, code);
+    }
+
+    /** Compiles a loop statement as an entry the interpreter can hand a running loop to. */
+    static CompiledCode compileLoop(Jit.JitLoop loop) {
+        long t0 = System.nanoTime();
+        ClassWriter cw = new ClassWriter(SELF, COMPILED);
+        long t1 = System.nanoTime();
+        Constants k = new Constants();
+        CodeWriter code;
+        if (loop.node() instanceof LoopNodes.NumericFor nf) {
+            code = cw.method(ACC_PUBLIC, "resume", "(" + D_FRAME + D_FRAME + "JJJ)I", 9);
+            new JitEmitter(code, k, 1).resumeNumericFor(nf, 2, 3, 5, 7);
+        } else {
+            code = cw.method(ACC_PUBLIC, "exec", "(" + D_FRAME + ")I", 2);
+            JitEmitter e = new JitEmitter(code, k, 1);
+            e.whileLoop((LoopNodes.While) loop.node(), e.rootContext(), false);
+            code.iconst(0).ireturn();
+        }
+        long t2 = System.nanoTime();
+        if (Boolean.getBoolean("duso.jit.debug")) {
+            System.err.println("duso-jit: writer " + (t1 - t0) / 1000 + " us, emit " + (t2 - t1) / 1000 + " us");
+        }
+        return finish(cw, k, code);
+    }
+
+    private static CompiledCode finish(ClassWriter cw, Constants k, CodeWriter main) {
+        if (main.size() > MAX_CODE_BYTES) {
+            return null;
+        }
+        main.finish();
+        CodeWriter init = cw.method(ACC_PUBLIC, "<init>", "()V", 1);
+        init.aload(0).invokespecial(COMPILED, "<init>", "()V").vreturn();
+        init.finish();
+        k.emitFieldsAndInit(cw);
+        try {
+            long t0 = System.nanoTime();
+            byte[] bytes = cw.toBytes();
+            long t1 = System.nanoTime();
+            MethodHandles.Lookup lookup = MethodHandles.lookup()
+                    .defineHiddenClassWithClassData(bytes, k.values.toArray(), true);
+            long t2 = System.nanoTime();
+            CompiledCode c = (CompiledCode) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
+            long t3 = System.nanoTime();
+            if (Boolean.getBoolean("duso.jit.debug")) {
+                System.err.println("duso-jit: bytes " + (t1 - t0) / 1000 + " us, define " + (t2 - t1) / 1000
+                        + " us, instantiate " + (t3 - t2) / 1000 + " us");
+            }
+            return c;
+        } catch (Throwable t) {
+            if (Boolean.getBoolean("duso.jit.debug")) {
+                t.printStackTrace();
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Objects the generated code refers to (nodes, boxed constants), each held in a static final
+     * field of the hidden class so HotSpot treats it as a constant. Loaded from class data.
+     */
+    static final class Constants {
+        final List<Object> values = new ArrayList<>();
+        final List<String> types = new ArrayList<>();
+
+        /** Emits a load of the constant; returns its field type's internal name. */
+        String load(CodeWriter code, Object value) {
+            int i = indexOf(value);
+            if (i < 0) {
+                values.add(value);
+                types.add(typeOf(value));
+                i = values.size() - 1;
+            }
+            code.getstatic(SELF, "k" + i, "L" + types.get(i) + ";");
+            return types.get(i);
+        }
+
+        private int indexOf(Object value) {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) == value) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static String typeOf(Object value) {
+            String c = value.getClass().getName();
+            return c.startsWith("duso.lang.nodes.") ? c.replace('.', '/') : "java/lang/Object";
+        }
+
+        void emitFieldsAndInit(ClassWriter cw) {
+            for (int i = 0; i < values.size(); i++) {
+                cw.field(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "k" + i, "L" + types.get(i) + ";");
+            }
+            CodeWriter code = cw.method(ACC_STATIC, "<clinit>", "()V", 0);
+            int data = code.allocateLocal(false);
+            code.invokestatic("java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;")
+                    .sconst("_")
+                    .classConst("[Ljava/lang/Object;")
+                    .invokestatic("java/lang/invoke/MethodHandles", "classData",
+                            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;")
+                    .checkcast("[Ljava/lang/Object;")
+                    .astore(data);
+            for (int i = 0; i < values.size(); i++) {
+                code.aload(data).iconst(i).aaload().checkcast(types.get(i))
+                        .putstatic(SELF, "k" + i, "L" + types.get(i) + ";");
+            }
+            code.vreturn();
+            code.finish();
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package duso.lang.nodes;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Number fast paths for compiled code. An arithmetic tree whose leaves are variables and
+ * number constants is computed in unboxed doubles, boxed once at the end:
+ * <ol>
+ *   <li>each variable leaf is read once, in source order, and must hold a number;</li>
+ *   <li>each divisor is computed and must not be zero (for {@code %}: must not truncate to 0);</li>
+ *   <li>the tree is computed from those values.</li>
+ * </ol>
+ * Any check that fails jumps, with an empty operand stack, to the node itself, which
+ * re-evaluates the whole expression with full semantics (strings, errors, positions). The
+ * fast path only reads variables, so re-evaluating is always equivalent.
+ */
+final class JitNumeric {
+    private static final String DOUBLE = "java/lang/Double";
+    private static final String OPS = "duso/lang/nodes/Ops";
+    private static final String MT_GOINT64 = "(D)J";
+    private static final String MT_VALUE_OF = "(D)Ljava/lang/Double;";
+
+    private final JitEmitter e;
+    private final CodeWriter code;
+
+    JitNumeric(JitEmitter e) {
+        this.e = e;
+        this.code = e.code;
+    }
+
+    static boolean isArithmetic(ExprNode n) {
+        return (n instanceof ArithmeticNodes.Binary || n instanceof ArithmeticNodes.Negate) && isNumeric(n);
+    }
+
+    /** Whether the fast path applies: arithmetic over variables and number constants only. */
+    static boolean isNumeric(ExprNode n) {
+        if (n instanceof ConstNode c) {
+            return c.value instanceof Double;
+        }
+        if (n instanceof ArithmeticNodes.Binary b) {
+            return isNumeric(b.left) && isNumeric(b.right);
+        }
+        if (n instanceof ArithmeticNodes.Negate g) {
+            return isNumeric(g.operand);
+        }
+        return n instanceof ReadVarNode;
+    }
+
+    boolean comparable(ComparisonNodes.Compare c) {
+        if (c instanceof ComparisonNodes.Equal q) {
+            return isNumeric(q.left) && isNumeric(q.right) && !bothConst(q.left, q.right);
+        }
+        if (c instanceof ComparisonNodes.Order o) {
+            return isNumeric(o.left) && isNumeric(o.right);
+        }
+        return false;
+    }
+
+    private static boolean bothConst(ExprNode a, ExprNode b) {
+        return a instanceof ConstNode && b instanceof ConstNode;
+    }
+
+    /** Per-expression locals: a double per variable leaf, a double/long per divisor. */
+    private final class Plan {
+        final Map<ExprNode, Integer> leaves = new IdentityHashMap<>();
+        final Map<ExprNode, Integer> divisors = new IdentityHashMap<>();
+        final List<ExprNode> leafOrder = new ArrayList<>();
+        final List<ArithmeticNodes.Binary> divOrder = new ArrayList<>();
+
+        void collect(ExprNode n) {
+            if (n instanceof ReadVarNode r) {
+                leaves.put(r, code.allocateLocal(true));
+                leafOrder.add(r);
+            } else if (n instanceof ArithmeticNodes.Binary b) {
+                collect(b.left);
+                collect(b.right);
+                if (b instanceof ArithmeticNodes.Div || b instanceof ArithmeticNodes.Mod) {
+                    divOrder.add(b);
+                }
+            } else if (n instanceof ArithmeticNodes.Negate g) {
+                collect(g.operand);
+            }
+        }
+
+        /** Reads the leaves (jumping to slowPop with the leaf on the stack when not a number). */
+        void loadLeaves(JitEmitter.Ctx ctx, CodeWriter.Label slowPop) {
+            for (ExprNode leaf : leafOrder) {
+                loadObject(leaf, ctx);
+                unboxOr(slowPop);
+                code.dstore(leaves.get(leaf));
+            }
+        }
+
+        /** Computes and checks every divisor (jumping to slow, stack empty, when it is zero). */
+        void checkDivisors(CodeWriter.Label slow) {
+            for (ArithmeticNodes.Binary b : divOrder) {
+                compute(b.right);
+                if (b instanceof ArithmeticNodes.Div) {
+                    int d = code.allocateLocal(true);
+                    code.dup2();
+                    code.dstore(d);
+                    code.dconst0();
+                    code.dcmpl();
+                    code.ifeq(slow);
+                    divisors.put(b, d);
+                } else {
+                    code.invokestatic(OPS, "goInt64", MT_GOINT64);
+                    int l = code.allocateLocal(true);
+                    code.dup2();
+                    code.lstore(l);
+                    code.lconst0();
+                    code.lcmp();
+                    code.ifeq(slow);
+                    divisors.put(b, l);
+                }
+            }
+        }
+
+        /** Pushes the double value of n from the prepared locals. */
+        void compute(ExprNode n) {
+            if (n instanceof ConstNode c) {
+                code.dconst((Double) c.value);
+            } else if (n instanceof ReadVarNode r) {
+                code.dload(leaves.get(r));
+            } else if (n instanceof ArithmeticNodes.Add a) {
+                binary(a);
+                code.dadd();
+            } else if (n instanceof ArithmeticNodes.Sub s) {
+                binary(s);
+                code.dsub();
+            } else if (n instanceof ArithmeticNodes.Mul m) {
+                binary(m);
+                code.dmul();
+            } else if (n instanceof ArithmeticNodes.Div d) {
+                compute(d.left);
+                code.dload(divisors.get(d));
+                code.ddiv();
+            } else if (n instanceof ArithmeticNodes.Mod m) {
+                compute(m.left);
+                code.invokestatic(OPS, "goInt64", MT_GOINT64);
+                code.lload(divisors.get(m));
+                code.lrem();
+                code.l2d();
+            } else if (n instanceof ArithmeticNodes.Negate g) {
+                compute(g.operand);
+                code.dneg();
+            } else {
+                throw new IllegalStateException("not numeric: " + n);
+            }
+        }
+
+        private void binary(ArithmeticNodes.Binary b) {
+            compute(b.left);
+            compute(b.right);
+        }
+    }
+    /** Pushes a variable leaf's value as an Object. */
+    private void loadObject(ExprNode leaf, JitEmitter.Ctx ctx) {
+        if (leaf instanceof ReadVarNode.Local l) {
+            CodeWriter.Label bound = code.newLabel();
+            code.aload(ctx.frame());
+            code.getfield(JitEmitter.FRAME, "slots", JitEmitter.D_SLOTS);
+            code.iconst(l.slot);
+            code.aaload();
+            code.dup();
+            code.ifnonnull(bound);
+            code.pop();
+            e.runExpr(leaf, ctx);
+            code.bind(bound);
+        } else {
+            e.runExpr(leaf, ctx);
+        }
+    }
+
+    /** Object on stack -> double on stack, or jump to slowPop with the Object still there. */
+    private void unboxOr(CodeWriter.Label slowPop) {
+        code.dup();
+        code.instanceOf(DOUBLE);
+        code.ifeq(slowPop);
+        code.checkcast(DOUBLE);
+        code.invokevirtual(DOUBLE, "doubleValue", "()D");
+    }
+
+    /** Pushes the boxed value of an arithmetic tree. */
+    void value(ExprNode n, JitEmitter.Ctx ctx) {
+        CodeWriter.Label slowPop = code.newLabel();
+        CodeWriter.Label slow = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
+        Plan p = new Plan();
+        p.collect(n);
+        p.loadLeaves(ctx, slowPop);
+        p.checkDivisors(slow);
+        p.compute(n);
+        code.invokestatic(DOUBLE, "valueOf", MT_VALUE_OF);
+        code.goto_(done);
+        code.bind(slowPop);
+        code.pop();
+        code.bind(slow);
+        e.runExpr(n, ctx);
+        code.bind(done);
+    }
+
+    /** Branches on a comparison of two number trees (see {@link JitEmitter#branch}). */
+    void compare(ComparisonNodes.Compare c, boolean when, CodeWriter.Label target, JitEmitter.Ctx ctx) {
+        ExprNode left;
+        ExprNode right;
+        ComparisonNodes.Kind kind;
+        if (c instanceof ComparisonNodes.Equal q) {
+            left = q.left;
+            right = q.right;
+            kind = q.negate ? ComparisonNodes.Kind.NE : ComparisonNodes.Kind.EQ;
+        } else {
+            ComparisonNodes.Order o = (ComparisonNodes.Order) c;
+            left = o.left;
+            right = o.right;
+            kind = o.kind;
+        }
+        CodeWriter.Label slowPop = code.newLabel();
+        CodeWriter.Label slow = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
+        Plan p = new Plan();
+        p.collect(left);
+        p.collect(right);
+        p.loadLeaves(ctx, slowPop);
+        p.checkDivisors(slow);
+        p.compute(left);
+        p.compute(right);
+        // Each comparison jumps to target when (a OP b) == when; NaN makes every ordering false.
+        switch (kind) {
+            case LT -> cmp(true, when, target, Cond.LT);
+            case LE -> cmp(true, when, target, Cond.LE);
+            case GT -> cmp(false, when, target, Cond.GT);
+            case GE -> cmp(false, when, target, Cond.GE);
+            case EQ -> cmp(false, when, target, Cond.EQ);
+            case NE -> cmp(false, when, target, Cond.NE);
+        }
+        code.goto_(done);
+        code.bind(slowPop);
+        code.pop();
+        code.bind(slow);
+        String type = e.k.load(code, c);
+        code.aload(ctx.frame());
+        code.invokevirtual(type, "executeCondition", JitEmitter.MT_CONDITION);
+        if (when) {
+            code.ifne(target);
+        } else {
+            code.ifeq(target);
+        }
+        code.bind(done);
+    }
+
+    private enum Cond { LT, LE, GT, GE, EQ, NE }
+
+    /**
+     * dcmpg yields 1 for NaN and dcmpl -1, chosen so the "true" test fails on NaN for the
+     * ordering operators; for == and != NaN compares unequal either way.
+     */
+    private void cmp(boolean useG, boolean when, CodeWriter.Label target, Cond cond) {
+        if (useG) {
+            code.dcmpg();
+        } else {
+            code.dcmpl();
+        }
+        switch (cond) {
+            case LT -> { if (when) code.iflt(target); else code.ifge(target); }
+            case LE -> { if (when) code.ifle(target); else code.ifgt(target); }
+            case GT -> { if (when) code.ifgt(target); else code.ifle(target); }
+            case GE -> { if (when) code.ifge(target); else code.iflt(target); }
+            case EQ -> { if (when) code.ifeq(target); else code.ifne(target); }
+            case NE -> { if (when) code.ifne(target); else code.ifeq(target); }
+        }
+    }
+
+    /** {@code x op= expr} on a local number with a number expression, without boxing in between. */
+    void compoundAssign(CompoundAssignNode c, JitEmitter.Ctx ctx) {
+        CodeWriter.Label slowPop = code.newLabel();
+        CodeWriter.Label slow = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
+        code.aload(ctx.frame());
+        code.getfield(JitEmitter.FRAME, "slots", JitEmitter.D_SLOTS);
+        code.iconst(c.localSlot);
+        code.aaload();
+        unboxOr(slowPop);
+        int cur = code.allocateLocal(true);
+        code.dstore(cur);
+        Plan p = new Plan();
+        p.collect(c.value);
+        p.loadLeaves(ctx, slowPop);
+        p.checkDivisors(slow);
+        p.compute(c.value);
+        int rhs = code.allocateLocal(true);
+        code.dstore(rhs);
+        switch (c.op) {
+            case ADD -> { code.dload(cur); code.dload(rhs); code.dadd(); }
+            case SUB -> { code.dload(cur); code.dload(rhs); code.dsub(); }
+            case MUL -> { code.dload(cur); code.dload(rhs); code.dmul(); }
+            case DIV -> {
+                code.dload(rhs);
+                code.dconst0();
+                code.dcmpl();
+                code.ifeq(slow);
+                code.dload(cur);
+                code.dload(rhs);
+                code.ddiv();
+            }
+            case MOD -> {
+                code.dload(rhs);
+                code.invokestatic(OPS, "goInt64", MT_GOINT64);
+                int y = code.allocateLocal(true);
+                code.lstore(y);
+                code.lload(y);
+                code.lconst0();
+                code.lcmp();
+                code.ifeq(slow);
+                code.dload(cur);
+                code.invokestatic(OPS, "goInt64", MT_GOINT64);
+                code.lload(y);
+                code.lrem();
+                code.l2d();
+            }
+        }
+        code.invokestatic(DOUBLE, "valueOf", MT_VALUE_OF);
+        int boxed = code.allocateLocal(false);
+        code.astore(boxed);
+        code.aload(ctx.frame());
+        code.getfield(JitEmitter.FRAME, "slots", JitEmitter.D_SLOTS);
+        code.iconst(c.localSlot);
+        code.aload(boxed);
+        code.aastore();
+        if (c.tail) {
+            code.aload(ctx.frame());
+            code.aload(boxed);
+            code.putfield(JitEmitter.FRAME, "result", JitEmitter.D_OBJECT);
+        }
+        code.goto_(done);
+        code.bind(slowPop);
+        code.pop();
+        code.bind(slow);
+        e.runNode(c, ctx, false);
+        code.bind(done);
+    }
+}
