@@ -2,6 +2,7 @@ package duso.store;
 
 import duso.lang.values.BinaryValue;
 import duso.lang.values.CodeValue;
+import duso.lang.values.DeepCopy;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.ErrorValue;
@@ -32,7 +33,23 @@ final class ValueSize {
         this.exact = exact;
     }
 
+    private int depth;
+
     private long size(Object v, long limit) {
+        if (v instanceof DusoArray || v instanceof DusoObject) {
+            if (++depth > DeepCopy.MAX_DEPTH) {
+                throw DeepCopy.tooDeep();
+            }
+            try {
+                return measure(v, limit);
+            } finally {
+                depth--;
+            }
+        }
+        return measure(v, limit);
+    }
+
+    private long measure(Object v, long limit) {
         if (v instanceof String s) {
             return utf8Length(s, limit) + 5;
         }

@@ -1,5 +1,7 @@
 package duso.lang.values;
 
+import duso.lang.errors.DusoError;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,15 +19,21 @@ import java.util.Map;
  * </ul>
  */
 public final class DeepCopy {
+    /**
+     * Deeper than any real data; reached in practice only by a value that contains itself,
+     * which would otherwise recurse until the thread's (large) stack overflows.
+     */
+    public static final int MAX_DEPTH = 2_000;
+
     private DeepCopy() {}
 
     /** A deep copy that keeps function values. */
     public static Object copy(Object v) {
         if (v instanceof DusoArray a) {
-            return copyArray(a, true);
+            return copyArray(a, true, 0);
         }
         if (v instanceof DusoObject o) {
-            return copyObject(o, true);
+            return copyObject(o, true, 0);
         }
         return v;
     }
@@ -33,10 +41,10 @@ public final class DeepCopy {
     /** A deep copy in which functions become nil (array slots, top level) or vanish (fields). */
     public static Object copyWithoutFunctions(Object v) {
         if (v instanceof DusoArray a) {
-            return copyArray(a, false);
+            return copyArray(a, false, 0);
         }
         if (v instanceof DusoObject o) {
-            return copyObject(o, false);
+            return copyObject(o, false, 0);
         }
         if (v instanceof FunctionValue) {
             return Nil.NIL;
@@ -44,15 +52,16 @@ public final class DeepCopy {
         return v;
     }
 
-    private static DusoArray copyArray(DusoArray a, boolean keepFunctions) {
+    private static DusoArray copyArray(DusoArray a, boolean keepFunctions, int depth) {
+        checkDepth(depth);
         int n = a.size();
         Object[] items = new Object[n];
         for (int i = 0; i < n; i++) {
             Object e = a.get(i);
             if (e instanceof DusoArray inner) {
-                e = copyArray(inner, keepFunctions);
+                e = copyArray(inner, keepFunctions, depth + 1);
             } else if (e instanceof DusoObject inner) {
-                e = copyObject(inner, keepFunctions);
+                e = copyObject(inner, keepFunctions, depth + 1);
             } else if (!keepFunctions && e instanceof FunctionValue) {
                 e = Nil.NIL;
             }
@@ -61,20 +70,33 @@ public final class DeepCopy {
         return DusoArray.wrap(items);
     }
 
-    private static DusoObject copyObject(DusoObject o, boolean keepFunctions) {
+    private static DusoObject copyObject(DusoObject o, boolean keepFunctions, int depth) {
+        checkDepth(depth);
         DusoObject out = new DusoObject(o.size());
         Map<String, Object> target = out.map();
         for (Map.Entry<String, Object> entry : o.entries()) {
             Object e = entry.getValue();
             if (e instanceof DusoArray inner) {
-                e = copyArray(inner, keepFunctions);
+                e = copyArray(inner, keepFunctions, depth + 1);
             } else if (e instanceof DusoObject inner) {
-                e = copyObject(inner, keepFunctions);
+                e = copyObject(inner, keepFunctions, depth + 1);
             } else if (!keepFunctions && e instanceof FunctionValue) {
                 continue;
             }
             target.put(entry.getKey(), e);
         }
         return out;
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw tooDeep();
+        }
+    }
+
+    /** The error for a value nested past {@link #MAX_DEPTH} (shared by walks that guard the same way). */
+    public static DusoError tooDeep() {
+        return new DusoError("value is nested more than " + MAX_DEPTH + " levels deep (does it contain itself?)",
+                null, 0, List.of());
     }
 }
