@@ -1,8 +1,8 @@
 package duso.store;
 
 import duso.lang.lexer.GoQuote;
-import java.io.IOException;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

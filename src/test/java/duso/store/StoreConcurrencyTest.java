@@ -209,7 +209,7 @@ class StoreConcurrencyTest {
         StoreFixture f = new StoreFixture(dir);
         Store s = f.open("t");
         Thread writer = Thread.ofVirtual().start(() -> {
-            for (int i = 0; i < 40 && !Thread.currentThread().isInterrupted(); i++) {
+            for (int i = 0; i < 120 && !Thread.currentThread().isInterrupted(); i++) {
                 s.set("k", (double) i);
                 try {
                     Thread.sleep(25);
@@ -223,7 +223,7 @@ class StoreConcurrencyTest {
         double waited = (System.nanoTime() - start) / 1e9;
         writer.interrupt();
         writer.join();
-        assertTrue(waited < 0.6, "waited " + waited);
+        assertTrue(waited < 1.5, "waited " + waited + " s: the writes went on for 3 s");
     }
 
     @Test
@@ -244,7 +244,7 @@ class StoreConcurrencyTest {
         };
         long start = System.nanoTime();
         assertEquals(2.0, Waits.await(s, f.interp(), "k", false, null, predicate, 5_000_000_000L));
-        assertTrue(System.nanoTime() - start < 1_000_000_000L, "no wait for a signal that already came");
+        assertTrue(System.nanoTime() - start < 3_000_000_000L, "no wait for a signal that already came");
         assertEquals(2, calls.get());
     }
 
@@ -276,7 +276,7 @@ class StoreConcurrencyTest {
         s.set("keep", 1.0);
         s.expire("k", 0.1);
         assertTrue(s.exists("k"));
-        Thread.sleep(300);
+        Thread.sleep(600);
         assertEquals(false, s.exists("k"));
         assertEquals("keep=1", dump(s));
     }
