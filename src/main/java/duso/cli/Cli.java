@@ -80,7 +80,10 @@ public final class Cli {
         Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
         DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
         if (processExit != null) {
-            rt.setProcessExit(processExit);
+            rt.setProcessExit(code -> {
+                console.flush();
+                processExit.accept(code);
+            });
         }
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {
