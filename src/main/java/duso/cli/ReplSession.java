@@ -15,6 +15,7 @@ import duso.lang.parser.Parser;
 import duso.lang.source.Source;
 import duso.lang.values.Nil;
 import duso.lang.values.Render;
+import duso.runtime.Args;
 import duso.runtime.DusoRuntime;
 import duso.runtime.Output;
 import duso.runtime.ScriptInstance;
@@ -50,10 +51,10 @@ final class ReplSession {
             frame.result = null;
             int status = TopLevel.run(unit.body(), frame);
             if (status == StmtNode.RETURN) {
-                throw new DusoError("return outside of function", null, 0, java.util.List.of());
+                throw Args.error("return outside of function");
             }
             if (status != StmtNode.NORMAL) {
-                throw new DusoError(status == StmtNode.BREAK ? "break" : "continue", null, 0, java.util.List.of());
+                throw Args.error(status == StmtNode.BREAK ? "break" : "continue");
             }
             if (autoPrinted(program)) {
                 Object v = frame.result;

@@ -65,7 +65,8 @@ public final class CodeLibrary implements Library {
         } else {
             throw Args.error("run() script arg must be a string path or code value");
         }
-        // The third argument (timeout) and io routing are added by the process supervisor.
+        // A timeout (third argument) and io routing belong to the process supervisor, which
+        // runs a ChildInstance on its own thread; without them the child runs right here.
         ChildInstance child = ChildInstance.create(a.instance(), script, a.get(1, "context"), Output.of(rt.console()));
         return child.run();
     }

@@ -1,5 +1,6 @@
 package duso.runtime.lib;
 
+import duso.lang.errors.DusoError;
 import duso.lang.values.BinaryValue;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
@@ -185,7 +186,7 @@ public final class FilesLibrary implements Library {
     }
 
     /** {@code WHAT: CAUSE}, the cause naming the resolved path. */
-    static RuntimeException failed(String what, FileFailure f, HostFiles.Target t) {
+    static DusoError failed(String what, FileFailure f, HostFiles.Target t) {
         return Args.error(what + ": " + f.describe(t.shown()));
     }
 
