@@ -2,6 +2,9 @@ package duso.cli;
 
 import duso.runtime.Library;
 import duso.runtime.lib.ConsoleLibrary;
+import duso.runtime.lib.RegexLibrary;
+import duso.runtime.lib.StringsLibrary;
+import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TypesLibrary;
 import java.util.List;
 
@@ -11,5 +14,8 @@ public final class Libraries {
 
     public static final List<Library> ALL = List.of(
             new ConsoleLibrary(),
-            new TypesLibrary());
+            new TypesLibrary(),
+            new StringsLibrary(),
+            new RegexLibrary(),
+            new TemplateLibrary());
 }
