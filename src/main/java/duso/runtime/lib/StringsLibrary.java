@@ -208,7 +208,19 @@ public final class StringsLibrary implements Library {
         if (n > MAX_RESULT / s.length()) {
             throw Args.error("repeat() result is too large");
         }
-        return s.repeat((int) n);
+        return repeated(s, n, "repeat");
+    }
+
+    /**
+     * s repeated n times (n × length within a Java string's limit). A single allocation the
+     * heap cannot hold fails cleanly, so it becomes the script error the size check gives.
+     */
+    private static String repeated(String s, long n, String function) {
+        try {
+            return s.repeat((int) n);
+        } catch (OutOfMemoryError e) {
+            throw Args.error(function + "() result is too large");
+        }
     }
 
     /** pad_left/pad_right(str, width [, char]): pads to width runes with one pad rune. */
@@ -233,7 +245,7 @@ public final class StringsLibrary implements Library {
         if (missing > (MAX_RESULT - s.length()) / padChar.length()) {
             throw Args.error(function + "() result is too large");
         }
-        String padding = padChar.repeat((int) missing);
+        String padding = repeated(padChar, missing, function);
         return left ? padding.concat(s) : s.concat(padding);
     }
 

@@ -1,6 +1,7 @@
 package duso.runtime.regex;
 
 import com.google.re2j.Pattern;
+import duso.lang.nodes.RegexCompiler;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,7 +29,7 @@ public final class Patterns {
         ConcurrentHashMap<String, Pattern> cache = ignoreCase ? IGNORE_CASE : EXACT;
         Pattern p = cache.get(pattern);
         if (p == null) {
-            p = Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+            p = RegexCompiler.compile(pattern, ignoreCase);
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
             }
