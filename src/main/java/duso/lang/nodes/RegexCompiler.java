@@ -7,9 +7,12 @@ import com.google.re2j.PatternSyntaxException;
  * Compiles RE2 patterns for regex literals and the regex builtins, with Go's regexp limits
  * and error wording where re2j differs: nested repetition counts past 1000 and capture groups
  * nested 1000 deep are rejected before re2j expands them ({@link RegexLimits}), and a stray
- * {@code )} is "unexpected )" rather than re2j's internal "stack underflow".
+ * {@code )} is "unexpected )" rather than re2j's internal "stack underflow". Patterns that
+ * would send re2j into an endless loop ({@link RegexFoldGuard}) are refused.
  */
 public final class RegexCompiler {
+    static final String UNSUPPORTED_FOLD = "case-insensitive matching of U+1C80-U+1C88 is not supported";
+
     private RegexCompiler() {}
 
     /**
@@ -19,6 +22,9 @@ public final class RegexCompiler {
      */
     public static Pattern compile(String pattern, boolean ignoreCase) {
         int flags = ignoreCase ? Pattern.CASE_INSENSITIVE : 0;
+        if (RegexFoldGuard.unsafe(pattern, ignoreCase)) {
+            throw new PatternSyntaxException(UNSUPPORTED_FOLD, pattern);
+        }
         RegexLimits.Violation v = RegexLimits.check(pattern);
         if (v != null && prefixIsValid(pattern, v)) {
             throw new PatternSyntaxException(v.description(), v.fragment());

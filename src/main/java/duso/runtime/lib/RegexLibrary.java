@@ -14,6 +14,7 @@ import duso.runtime.Args;
 import duso.runtime.DusoRuntime;
 import duso.runtime.Library;
 import duso.runtime.Registry;
+import duso.runtime.regex.CaseFold;
 import duso.runtime.regex.Expansion;
 import duso.runtime.regex.GoMatches;
 import duso.runtime.regex.Patterns;
@@ -23,9 +24,9 @@ import java.util.Map;
  * toregex, contains, starts_with, ends_with, find and replace: the builtins that take a
  * pattern, either a string (matched literally) or a regex value (RE2).
  *
- * <p>Matching follows Go's regexp package (see {@link GoMatches} and {@link Expansion}); plain
- * literal, case-sensitive searches skip the regex engine, since {@code indexOf} finds the same
- * matches. {@code ignore_case} also applies to regex values, as the reference's documentation
+ * <p>Matching follows Go's regexp package (see {@link GoMatches} and {@link Expansion}); string
+ * patterns skip the regex engine, since {@code indexOf} (or {@link CaseFold} ignoring case)
+ * finds the same matches. {@code ignore_case} also applies to regex values, as the reference's documentation
  * promises (the reference ignores it there; see docs/compatibility.md).
  */
 public final class RegexLibrary implements Library {
@@ -73,10 +74,7 @@ public final class RegexLibrary implements Library {
         Object pattern = a.raw().at(1);
         boolean ignoreCase = positionalIgnoreCase(a);
         if (pattern instanceof String literal) {
-            if (!ignoreCase) {
-                return s.contains(literal);
-            }
-            return Patterns.literal(literal, true).matcher(s).find();
+            return ignoreCase ? CaseFold.contains(s, literal) : s.contains(literal);
         }
         if (pattern instanceof RegexValue re) {
             return regex(re, ignoreCase).matcher(s).find();
@@ -90,24 +88,23 @@ public final class RegexLibrary implements Library {
         Object pattern = a.raw().at(1);
         boolean ignoreCase = positionalIgnoreCase(a);
         if (pattern instanceof String literal) {
-            if (!ignoreCase) {
-                return start ? s.startsWith(literal) : s.endsWith(literal);
+            if (ignoreCase) {
+                return start ? CaseFold.startsWith(s, literal) : CaseFold.endsWith(s, literal);
             }
-            String quoted = Patterns.quoteMeta(literal);
-            return compile(a, start ? "^" + quoted : quoted + "$", true, "invalid pattern").matcher(s).find();
+            return start ? s.startsWith(literal) : s.endsWith(literal);
         }
         if (pattern instanceof RegexValue re) {
             String source = start ? "^" + re.pattern() : re.pattern() + "$";
-            return compile(a, source, ignoreCase, "invalid regex").matcher(s).find();
+            return compile(a, source, ignoreCase).matcher(s).find();
         }
         throw a.fail(PATTERN_ARG);
     }
 
-    private static Pattern compile(Args a, String pattern, boolean ignoreCase, String what) {
+    private static Pattern compile(Args a, String pattern, boolean ignoreCase) {
         try {
             return Patterns.compile(pattern, ignoreCase);
         } catch (PatternSyntaxException e) {
-            throw Args.error(a.function() + "() " + what + ": " + RegexErrors.describe(e));
+            throw Args.error(a.function() + "() invalid regex: " + RegexErrors.describe(e));
         }
     }
 
@@ -119,10 +116,10 @@ public final class RegexLibrary implements Library {
     /** The matches of find/replace's pattern argument (already checked to be given). */
     private static GoMatches matches(Args a, Object pattern, String s, boolean ignoreCase) {
         if (pattern instanceof String literal) {
-            if (!ignoreCase && !literal.isEmpty()) {
-                return GoMatches.literal(literal, s);
+            if (!literal.isEmpty()) {
+                return GoMatches.literal(literal, ignoreCase, s);
             }
-            return new GoMatches(Patterns.literal(literal, ignoreCase), s);
+            return new GoMatches(Patterns.compile("", false), s);
         }
         if (pattern instanceof RegexValue re) {
             return new GoMatches(regex(re, ignoreCase), s);

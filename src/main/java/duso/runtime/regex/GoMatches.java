@@ -10,8 +10,8 @@ import com.google.re2j.Pattern;
  * not also at 4). Each search sees the whole string, so {@code ^}, {@code $} and {@code \b}
  * judge their context correctly.
  *
- * <p>A literal, case-sensitive, non-empty search string needs no regex engine: {@link #literal}
- * walks it with {@code indexOf}, which yields the same matches.
+ * <p>A literal, non-empty search string needs no regex engine: {@link #literal} walks it with
+ * {@code indexOf} (or {@link CaseFold#indexOf} ignoring case), which yields the same matches.
  *
  * <p>Positions are also offered in runes (code points), which is what scripts see; they are
  * counted incrementally, so walking all matches stays linear in the length of the text.
@@ -19,6 +19,7 @@ import com.google.re2j.Pattern;
 public final class GoMatches {
     private final Matcher matcher;
     private final String needle;
+    private final boolean ignoreCase;
     private final String text;
     private final int length;
     private int searchFrom;
@@ -29,34 +30,36 @@ public final class GoMatches {
     private int countedRunes;
 
     public GoMatches(Pattern pattern, String text) {
-        this(pattern.matcher(text), null, text);
+        this(pattern.matcher(text), null, false, text);
     }
 
-    private GoMatches(Matcher matcher, String needle, String text) {
+    private GoMatches(Matcher matcher, String needle, boolean ignoreCase, String text) {
         this.matcher = matcher;
         this.needle = needle;
+        this.ignoreCase = ignoreCase;
         this.text = text;
         this.length = text.length();
     }
 
     /** The occurrences of a non-empty string, left to right, not overlapping. */
-    public static GoMatches literal(String needle, String text) {
+    public static GoMatches literal(String needle, boolean ignoreCase, String text) {
         if (needle.isEmpty()) {
             throw new IllegalArgumentException("empty literal");
         }
-        return new GoMatches(null, needle, text);
+        return new GoMatches(null, needle, ignoreCase, text);
     }
 
     /** Advances to the next accepted match; false when there is none. */
     public boolean next() {
         if (needle != null) {
-            int at = searchFrom <= length ? text.indexOf(needle, searchFrom) : -1;
+            int at = searchFrom > length ? -1
+                    : ignoreCase ? CaseFold.indexOf(text, needle, searchFrom) : text.indexOf(needle, searchFrom);
             if (at < 0) {
                 searchFrom = length + 1;
                 return false;
             }
             start = at;
-            end = at + needle.length();
+            end = ignoreCase ? CaseFold.matchAt(text, at, needle) : at + needle.length();
             searchFrom = end;
             return true;
         }

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Compiled RE2 patterns for the string and regex builtins, cached by source text.
  *
- * <p>Scripts pass the same few patterns over and over ({@code contains(line, "x", true)} in a
- * loop, {@code starts_with(s, ~re~)} whose anchored twin must be compiled), and compiling costs
- * far more than matching a short string. The cache is shared by every script and thread
+ * <p>Scripts pass the same few patterns over and over ({@code starts_with(s, ~re~)} in a loop,
+ * whose anchored twin must be compiled, or a regex with ignore_case), and compiling costs far
+ * more than matching a short string. The cache is shared by every script and thread
  * (re2j patterns are immutable); it is simply emptied when it grows past its bound, so a
  * script that builds endless distinct patterns cannot make it hold on to memory.
  */
@@ -36,28 +36,5 @@ public final class Patterns {
             cache.put(pattern, p);
         }
         return p;
-    }
-
-    /** A pattern matching exactly this text (case-insensitively when asked). */
-    public static Pattern literal(String text, boolean ignoreCase) {
-        return compile(quoteMeta(text), ignoreCase);
-    }
-
-    /** Go's regexp.QuoteMeta: a backslash before each of {@code \.+*?()|[]{}^$}. */
-    public static String quoteMeta(String text) {
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
-                if (b == null) {
-                    b = new StringBuilder(text.length() + 8).append(text, 0, i);
-                }
-                b.append('\\');
-            }
-            if (b != null) {
-                b.append(c);
-            }
-        }
-        return b == null ? text : b.toString();
     }
 }

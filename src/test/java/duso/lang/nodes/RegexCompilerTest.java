@@ -52,4 +52,23 @@ class RegexCompilerTest {
             assertEquals("error parsing regexp: expression nests too deeply: `" + pattern + "`", error(pattern));
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(?i)\u1c80", "(?i)\\x{1c84}", "(?i)[\\x{400}-\\x{1d00}]", "(?i)[^\u1c88]",
+        "(?i:a)\\Q\u1c81\\E", "(?is)[\\x{0}-\\x{1c80}]"})
+    void refusesWhatWouldHangRe2j(String pattern) {
+        assertEquals("error parsing regexp: " + RegexCompiler.UNSUPPORTED_FOLD + ": `" + pattern + "`", error(pattern));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u1c80", "[\\x{400}-\\x{1d00}]", "(?i)\\pL", "(?i)\\p{Cyrillic}+",
+        "(?i)[\\x{0}-\\x{10ffff}]", "(?i)[\\t-\\x{10ffff}]", "(?i)[a-z\u0430-\u044f]", "(?-s)\u1c80"})
+    void compilesSafePatternsNearTheGap(String pattern) {
+        RegexCompiler.compile(pattern, false);
+    }
+
+    @org.junit.jupiter.api.Test
+    void ignoreCaseFlagCountsAsFolding() {
+        assertThrows(PatternSyntaxException.class, () -> RegexCompiler.compile("\u1c80", true));
+    }
 }

@@ -40,13 +40,12 @@ class GoMatchesTest {
 
     @Test
     void literalSearchDoesNotOverlap() {
-        assertEquals(List.of("0-2@0+2", "2-4@2+2"), spans(GoMatches.literal("aa", "aaaaa")));
-        assertEquals(List.of(), spans(GoMatches.literal("x", "")));
+        assertEquals(List.of("0-2@0+2", "2-4@2+2"), spans(GoMatches.literal("aa", false, "aaaaa")));
+        assertEquals(List.of(), spans(GoMatches.literal("x", false, "")));
     }
 
     @Test
-    void quoteMetaEscapesExactlyGosSet() {
-        assertEquals("\\\\\\.\\+\\*\\?\\(\\)\\|\\[\\]\\{\\}\\^\\$-#&~ é", Patterns.quoteMeta("\\.+*?()|[]{}^$-#&~ é"));
-        assertEquals("plain", Patterns.quoteMeta("plain"));
+    void caseInsensitiveLiteralUsesGoFoldOrbits() {
+        assertEquals(List.of("0-2@0+2", "2-4@2+2", "5-7@5+2"), spans(GoMatches.literal("sk", true, "SK\u017f\u212a-sK")));
     }
 }
