@@ -77,7 +77,7 @@ public final class RegexLibrary implements Library {
             return ignoreCase ? CaseFold.contains(s, literal) : s.contains(literal);
         }
         if (pattern instanceof RegexValue re) {
-            return regex(re, ignoreCase).matcher(s).find();
+            return regex(a, re, ignoreCase).matcher(s).find();
         }
         throw a.fail(PATTERN_ARG);
     }
@@ -109,8 +109,8 @@ public final class RegexLibrary implements Library {
     }
 
     /** A regex value's pattern, recompiled case-insensitively when ignore_case is set. */
-    private static Pattern regex(RegexValue re, boolean ignoreCase) {
-        return ignoreCase ? Patterns.compile(re.pattern(), true) : re.compiled();
+    private static Pattern regex(Args a, RegexValue re, boolean ignoreCase) {
+        return ignoreCase ? compile(a, re.pattern(), true) : re.compiled();
     }
 
     /** The matches of find/replace's pattern argument (already checked to be given). */
@@ -122,7 +122,7 @@ public final class RegexLibrary implements Library {
             return new GoMatches(Patterns.compile("", false), s);
         }
         if (pattern instanceof RegexValue re) {
-            return new GoMatches(regex(re, ignoreCase), s);
+            return new GoMatches(regex(a, re, ignoreCase), s);
         }
         throw a.fail(PATTERN_ARG);
     }

@@ -79,12 +79,8 @@ public final class TemplateLibrary implements Library {
             if (constant != null) {
                 return constant;
             }
-            Frame scope = unit.newRootFrame(interp);
-            String[] names = args.names();
-            Object[] values = args.namedValues();
-            for (int i = 0; i < names.length; i++) {
-                scope.defineExtra(names[i], values[i]);
-            }
+            // The named arguments become the scope's slots, found by name like include's code.
+            Frame scope = new Frame(args.namedValues().clone(), args.names(), null, null, interp);
             try {
                 TopLevel.run(unit.body(), scope);
             } catch (DusoError e) {
