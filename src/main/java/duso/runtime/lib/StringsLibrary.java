@@ -25,8 +25,8 @@ public final class StringsLibrary implements Library {
 
     @Override
     public void install(Registry r, DusoRuntime rt) {
-        r.add("upper", a -> toUpper(coerced(a.raw().at(0), "upper")));
-        r.add("lower", a -> toLower(coerced(a.raw().at(0), "lower")));
+        r.add("upper", a -> mapCase(coerced(a.raw().at(0), "upper"), true));
+        r.add("lower", a -> mapCase(coerced(a.raw().at(0), "lower"), false));
         r.add("trim", StringsLibrary::trim);
         r.add("substr", StringsLibrary::substr);
         r.add("split", StringsLibrary::split);
@@ -59,12 +59,16 @@ public final class StringsLibrary implements Library {
         return Render.goFormat(v);
     }
 
-    static String toUpper(String s) {
+    /**
+     * Go's strings.ToUpper/ToLower: each rune mapped on its own by the simple case mapping.
+     * Returns s itself when no rune changes.
+     */
+    static String mapCase(String s, boolean upper) {
         int i = 0;
         int n = s.length();
         while (i < n) {
             int cp = s.codePointAt(i);
-            if (Character.toUpperCase(cp) != cp) {
+            if (caseOf(cp, upper) != cp) {
                 break;
             }
             i += Character.charCount(cp);
@@ -75,32 +79,14 @@ public final class StringsLibrary implements Library {
         StringBuilder b = new StringBuilder(n).append(s, 0, i);
         while (i < n) {
             int cp = s.codePointAt(i);
-            b.appendCodePoint(Character.toUpperCase(cp));
+            b.appendCodePoint(caseOf(cp, upper));
             i += Character.charCount(cp);
         }
         return b.toString();
     }
 
-    static String toLower(String s) {
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            int cp = s.codePointAt(i);
-            if (Character.toLowerCase(cp) != cp) {
-                break;
-            }
-            i += Character.charCount(cp);
-        }
-        if (i == n) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(n).append(s, 0, i);
-        while (i < n) {
-            int cp = s.codePointAt(i);
-            b.appendCodePoint(Character.toLowerCase(cp));
-            i += Character.charCount(cp);
-        }
-        return b.toString();
+    private static int caseOf(int cp, boolean upper) {
+        return upper ? Character.toUpperCase(cp) : Character.toLowerCase(cp);
     }
 
     private static Object trim(Args a) {
