@@ -7,6 +7,9 @@ import duso.runtime.lib.FilePatternsLibrary;
 import duso.runtime.lib.FilesLibrary;
 import duso.runtime.lib.ModulesLibrary;
 import duso.runtime.lib.SystemLibrary;
+import duso.runtime.lib.RegexLibrary;
+import duso.runtime.lib.StringsLibrary;
+import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
@@ -23,5 +26,8 @@ public final class Libraries {
             new ModulesLibrary(),
             new FilesLibrary(),
             new FilePatternsLibrary(),
-            new SystemLibrary());
+            new SystemLibrary(),
+            new StringsLibrary(),
+            new RegexLibrary(),
+            new TemplateLibrary());
 }
