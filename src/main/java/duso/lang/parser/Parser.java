@@ -7,6 +7,7 @@ import duso.lang.errors.DusoError;
 import duso.lang.lexer.Lexer;
 import duso.lang.lexer.Token;
 import duso.lang.lexer.TokenType;
+import duso.lang.source.Pos;
 import duso.lang.source.Source;
 import java.util.ArrayList;
 import java.util.EnumSet;
