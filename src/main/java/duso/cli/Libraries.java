@@ -1,7 +1,12 @@
 package duso.cli;
 
 import duso.runtime.Library;
+import duso.runtime.lib.Base64Library;
 import duso.runtime.lib.ConsoleLibrary;
+import duso.runtime.lib.CsvLibrary;
+import duso.runtime.lib.FormLibrary;
+import duso.runtime.lib.HashLibrary;
+import duso.runtime.lib.JsonLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
@@ -13,5 +18,10 @@ public final class Libraries {
     public static final List<Library> ALL = List.of(
             new ConsoleLibrary(),
             new TypesLibrary(),
+            new JsonLibrary(),
+            new CsvLibrary(),
+            new FormLibrary(),
+            new Base64Library(),
+            new HashLibrary(),
             new DatastoreLibrary());
 }

@@ -1,0 +1,494 @@
+package duso.runtime.json;
+
+import duso.lang.lexer.GoQuote;
+import duso.lang.values.DusoArray;
+import duso.lang.values.DusoObject;
+import duso.lang.values.Nil;
+import duso.lang.values.Numbers;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Reads JSON text straight into script values, accepting exactly what Go's
+ * {@code encoding/json} accepts and failing with the reference decoder's messages.
+ *
+ * <p>The reference reports positions as UTF-8 byte offsets; this reader walks chars and turns
+ * the char index into a byte offset only when it fails. Object keys repeat in most documents
+ * (arrays of records), so keys are shared through a small cache instead of allocated per
+ * occurrence; array and object members are gathered on one scratch stack so each container is
+ * allocated once at its exact size.
+ */
+final class JsonReader {
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    private static final int KEY_CACHE = 64;
+
+    private final String text;
+    private final char[] src;
+    private final int end;
+    private int pos;
+
+    private final String[] keys = new String[KEY_CACHE];
+    private Object[] stack = new Object[64];
+    private int top;
+
+    private JsonReader(String text) {
+        this.text = text;
+        this.src = text.toCharArray();
+        this.end = src.length;
+    }
+
+    static Object read(String text) {
+        JsonReader r = new JsonReader(text);
+        r.skipSpace();
+        Object v = r.value(0);
+        r.skipSpace();
+        if (r.pos < r.end) {
+            throw r.fail("unexpected trailing data");
+        }
+        return v;
+    }
+
+    private Object value(int depth) {
+        if (depth > Json.MAX_DEPTH) {
+            throw fail("exceeded maximum nesting depth of " + Json.MAX_DEPTH);
+        }
+        if (pos >= end) {
+            throw fail("unexpected end of input");
+        }
+        char c = src[pos];
+        switch (c) {
+            case '{':
+                return object(depth);
+            case '[':
+                return array(depth);
+            case '"':
+                return string();
+            case 't':
+                literal("true");
+                return Boolean.TRUE;
+            case 'f':
+                literal("false");
+                return Boolean.FALSE;
+            case 'n':
+                literal("null");
+                return Nil.NIL;
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw fail("unexpected character " + quoteByteAt(pos));
+        }
+    }
+
+    private DusoObject object(int depth) {
+        pos++;
+        skipSpace();
+        if (pos < end && src[pos] == '}') {
+            pos++;
+            return new DusoObject();
+        }
+        int base = top;
+        while (true) {
+            skipSpace();
+            if (pos >= end || src[pos] != '"') {
+                throw fail("expected object key");
+            }
+            String key = key();
+            skipSpace();
+            if (pos >= end || src[pos] != ':') {
+                throw fail("expected ':' after object key");
+            }
+            pos++;
+            skipSpace();
+            Object v = value(depth + 1);
+            push(key);
+            push(v);
+            skipSpace();
+            if (pos >= end) {
+                throw fail("unexpected end of input in object");
+            }
+            char c = src[pos];
+            if (c == ',') {
+                pos++;
+            } else if (c == '}') {
+                pos++;
+                break;
+            } else {
+                throw fail("expected ',' or '}' in object");
+            }
+        }
+        int pairs = (top - base) / 2;
+        DusoObject o = new DusoObject(pairs);
+        Map<String, Object> map = o.map();
+        for (int i = base; i < top; i += 2) {
+            map.put((String) stack[i], stack[i + 1]);
+        }
+        release(base);
+        return o;
+    }
+
+    private DusoArray array(int depth) {
+        pos++;
+        skipSpace();
+        if (pos < end && src[pos] == ']') {
+            pos++;
+            return new DusoArray();
+        }
+        int base = top;
+        while (true) {
+            skipSpace();
+            push(value(depth + 1));
+            skipSpace();
+            if (pos >= end) {
+                throw fail("unexpected end of input in array");
+            }
+            char c = src[pos];
+            if (c == ',') {
+                pos++;
+            } else if (c == ']') {
+                pos++;
+                break;
+            } else {
+                throw fail("expected ',' or ']' in array");
+            }
+        }
+        DusoArray a = DusoArray.wrap(Arrays.copyOfRange(stack, base, top));
+        release(base);
+        return a;
+    }
+
+    private void push(Object v) {
+        if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+        }
+        stack[top++] = v;
+    }
+
+    /** Pops the scratch stack back to base, dropping references so values can be collected. */
+    private void release(int base) {
+        Arrays.fill(stack, base, top, null);
+        top = base;
+    }
+
+    /** An object key: plain keys come from the cache, others take the general string path. */
+    private String key() {
+        int start = pos + 1;
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            char c = src[i];
+            if (c == '"') {
+                int len = i - start;
+                int slot = (hash ^ (hash >>> 16)) & (KEY_CACHE - 1);
+                String cached = keys[slot];
+                pos = i + 1;
+                if (cached != null && cached.length() == len && sameChars(cached, start)) {
+                    return cached;
+                }
+                String k = new String(src, start, len);
+                keys[slot] = k;
+                return k;
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            hash = 31 * hash + c;
+        }
+        return string();
+    }
+
+    private boolean sameChars(String s, int from) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) != src[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String string() {
+        pos++;
+        int start = pos;
+        while (pos < end) {
+            char c = src[pos];
+            if (c == '"') {
+                String s = new String(src, start, pos - start);
+                pos++;
+                return s;
+            }
+            if (c == '\\') {
+                return escapedString(start);
+            }
+            if (c < 0x20) {
+                throw fail("invalid control character in string");
+            }
+            pos++;
+        }
+        throw fail("unterminated string");
+    }
+
+    /** The slow path once a backslash is seen; start is the first content char. */
+    private String escapedString(int start) {
+        StringBuilder b = new StringBuilder(pos - start + 16);
+        b.append(src, start, pos - start);
+        while (pos < end) {
+            char c = src[pos];
+            if (c == '"') {
+                pos++;
+                return b.toString();
+            }
+            if (c < 0x20) {
+                throw fail("invalid control character in string");
+            }
+            if (c != '\\') {
+                int run = pos;
+                while (pos < end && src[pos] != '\\' && src[pos] != '"' && src[pos] >= 0x20) {
+                    pos++;
+                }
+                b.append(src, run, pos - run);
+                continue;
+            }
+            pos++;
+            if (pos >= end) {
+                throw fail("unterminated escape sequence");
+            }
+            switch (src[pos]) {
+                case '"' -> b.append('"');
+                case '\\' -> b.append('\\');
+                case '/' -> b.append('/');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'u' -> {
+                    unicodeEscape(b);
+                    continue;
+                }
+                default -> throw fail("invalid escape character " + quoteByteAt(pos));
+            }
+            pos++;
+        }
+        throw fail("unterminated string");
+    }
+
+    /**
+     * Appends the character of a {@code \\uXXXX} escape (pos on the 'u'), joining a surrogate
+     * pair; a surrogate without its partner becomes U+FFFD, as in Go. Leaves pos past it.
+     */
+    private void unicodeEscape(StringBuilder b) {
+        char first = hex4();
+        if (!Character.isSurrogate(first)) {
+            b.append(first);
+            return;
+        }
+        if (pos + 6 <= end && src[pos] == '\\' && src[pos + 1] == 'u') {
+            int save = pos;
+            pos++;
+            char second = hex4();
+            if (Character.isHighSurrogate(first) && Character.isLowSurrogate(second)) {
+                b.append(first).append(second);
+                return;
+            }
+            pos = save;
+        }
+        b.append('\uFFFD');
+    }
+
+    /** Reads "uXXXX" starting on the 'u'. */
+    private char hex4() {
+        if (pos + 5 > end) {
+            throw fail("incomplete \\u escape");
+        }
+        int r = 0;
+        for (int i = 1; i <= 4; i++) {
+            char c = src[pos + i];
+            int d;
+            if (c >= '0' && c <= '9') {
+                d = c - '0';
+            } else if (c >= 'a' && c <= 'f') {
+                d = c - 'a' + 10;
+            } else if (c >= 'A' && c <= 'F') {
+                d = c - 'A' + 10;
+            } else {
+                throw fail("invalid hex digit " + quoteByteAt(pos + i) + " in \\u escape");
+            }
+            r = (r << 4) | d;
+        }
+        pos += 5;
+        return (char) r;
+    }
+
+    private Object number() {
+        int start = pos;
+        boolean negative = src[pos] == '-';
+        if (negative) {
+            pos++;
+        }
+        int intStart = pos;
+        while (pos < end && isDigit(src[pos])) {
+            pos++;
+        }
+        if (pos == intStart) {
+            throw fail("invalid number");
+        }
+        if (src[intStart] == '0' && pos - intStart > 1) {
+            throw fail("invalid number: leading zero");
+        }
+        int intEnd = pos;
+        int fracStart = -1;
+        int fracEnd = -1;
+        if (pos < end && src[pos] == '.') {
+            pos++;
+            fracStart = pos;
+            while (pos < end && isDigit(src[pos])) {
+                pos++;
+            }
+            if (pos == fracStart) {
+                throw fail("invalid number: no digits after decimal point");
+            }
+            fracEnd = pos;
+        }
+        int exponent = 0;
+        boolean hasExponent = false;
+        if (pos < end && (src[pos] == 'e' || src[pos] == 'E')) {
+            hasExponent = true;
+            pos++;
+            boolean negExp = false;
+            if (pos < end && (src[pos] == '+' || src[pos] == '-')) {
+                negExp = src[pos] == '-';
+                pos++;
+            }
+            int expStart = pos;
+            while (pos < end && isDigit(src[pos])) {
+                if (exponent < 100_000) {
+                    exponent = exponent * 10 + (src[pos] - '0');
+                }
+                pos++;
+            }
+            if (pos == expStart) {
+                throw fail("invalid number: no digits in exponent");
+            }
+            if (negExp) {
+                exponent = -exponent;
+            }
+        }
+        if (fracStart < 0 && !hasExponent && intEnd - intStart <= 15) {
+            long n = 0;
+            for (int i = intStart; i < intEnd; i++) {
+                n = n * 10 + (src[i] - '0');
+            }
+            if (negative) {
+                return n == 0 ? -0.0 : Numbers.box(-n);
+            }
+            return Numbers.box(n);
+        }
+        double fast = exactDecimal(intStart, intEnd, fracStart, fracEnd, exponent);
+        if (!Double.isNaN(fast)) {
+            return negative ? -fast : fast;
+        }
+        String literal = new String(src, start, pos - start);
+        double d = Double.parseDouble(literal);
+        if (Double.isInfinite(d)) {
+            throw fail("invalid number \"" + literal + "\"");
+        }
+        return d;
+    }
+
+    /**
+     * The value of the digits when it takes one correctly rounded operation to compute (at most
+     * 15 significant digits and a power of ten up to 22, both exact in a double), else NaN.
+     */
+    private double exactDecimal(int intStart, int intEnd, int fracStart, int fracEnd, int exponent) {
+        long mantissa = 0;
+        int digits = 0;
+        for (int i = intStart; i < intEnd; i++) {
+            if (digits > 0 || src[i] != '0') {
+                mantissa = mantissa * 10 + (src[i] - '0');
+                digits++;
+            }
+        }
+        int scale = exponent;
+        if (fracStart >= 0) {
+            for (int i = fracStart; i < fracEnd; i++) {
+                if (digits > 0 || src[i] != '0') {
+                    mantissa = mantissa * 10 + (src[i] - '0');
+                    digits++;
+                }
+                scale--;
+                if (digits > 15) {
+                    return Double.NaN;
+                }
+            }
+        }
+        if (digits > 15) {
+            return Double.NaN;
+        }
+        if (mantissa == 0) {
+            return 0.0;
+        }
+        if (scale >= 0 && scale <= 22) {
+            return mantissa * POW10[scale];
+        }
+        if (scale < 0 && scale >= -22) {
+            return mantissa / POW10[-scale];
+        }
+        return Double.NaN;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private void literal(String word) {
+        if (!text.startsWith(word, pos)) {
+            throw fail("invalid literal, expected \"" + word + "\"");
+        }
+        pos += word.length();
+    }
+
+    private void skipSpace() {
+        while (pos < end) {
+            char c = src[pos];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    /** The reference's message with its position as a UTF-8 byte offset. */
+    private JsonException fail(String message) {
+        int offset = text.substring(0, pos).getBytes(StandardCharsets.UTF_8).length;
+        return new JsonException(message + " at offset " + offset);
+    }
+
+    /**
+     * Go's {@code %q} of the byte at a char index: the reference looks at bytes, so a non-ASCII
+     * character shows as its first UTF-8 byte read as a Latin-1 rune ({@code é} → {@code 'Ã'}).
+     */
+    private String quoteByteAt(int index) {
+        int cp = Character.codePointAt(src, index);
+        int b;
+        if (cp < 0x80) {
+            b = cp;
+        } else if (cp < 0x800) {
+            b = 0xC0 | (cp >> 6);
+        } else if (cp < 0x10000) {
+            b = Character.isSurrogate((char) cp) ? 0xEF : 0xE0 | (cp >> 12);
+        } else {
+            b = 0xF0 | (cp >> 18);
+        }
+        if (b == '\'') {
+            return "'\\''";
+        }
+        if (b == '"') {
+            return "'\"'";
+        }
+        String q = GoQuote.quote(String.valueOf((char) b));
+        return "'" + q.substring(1, q.length() - 1) + "'";
+    }
+}
