@@ -45,6 +45,8 @@ final class JsonWriter {
     }
 
     private final StringBuilder out = new StringBuilder(256);
+    private char[] scratch = new char[64];
+    private final Shape[] shapes = new Shape[8];
     private final String indent;
     private final boolean pretty;
 
@@ -130,53 +132,103 @@ final class JsonWriter {
             values[i] = e.getValue();
             i++;
         }
-        sortByKey(keys, values);
+        Shape shape = shape(keys, depth);
         out.append('{');
         for (i = 0; i < n; i++) {
             if (i > 0) {
                 out.append(',');
             }
             newline(depth + 1);
-            string(keys[i]);
-            out.append(':');
-            if (pretty) {
-                out.append(' ');
-            }
-            value(values[i], depth + 1);
+            int k = shape.order[i];
+            out.append(shape.keyText(k, this));
+            value(values[k], depth + 1);
         }
         newline(depth);
         out.append('}');
     }
 
-    /** Sorts the key/value pairs by key in UTF-8 byte order; insertion sort for the usual few. */
-    private static void sortByKey(String[] keys, Object[] values) {
+    /**
+     * The sorted order of an object's keys. Objects made by one literal, or read from one
+     * document, share their key strings and order, so the last shape seen at each depth is
+     * kept and reused when the same key instances come again in the same order.
+     */
+    private Shape shape(String[] keys, int depth) {
+        int slot = Math.min(depth, shapes.length - 1);
+        Shape last = shapes[slot];
+        if (last != null && last.matches(keys)) {
+            return last;
+        }
+        Shape s = new Shape(keys);
+        shapes[slot] = s;
+        return s;
+    }
+
+    private static final class Shape {
+        final String[] keys;
+        final int[] order;
+        final String[] text;
+
+        Shape(String[] keys) {
+            this.keys = keys;
+            this.order = sortedOrder(keys);
+            this.text = new String[keys.length];
+        }
+
+        boolean matches(String[] other) {
+            if (other.length != keys.length) {
+                return false;
+            }
+            for (int i = 0; i < keys.length; i++) {
+                if (other[i] != keys[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The key written as JSON with its separator, made once per shape. */
+        String keyText(int k, JsonWriter w) {
+            String t = text[k];
+            if (t == null) {
+                int mark = w.out.length();
+                w.string(keys[k]);
+                w.out.append(w.pretty ? ": " : ":");
+                t = w.out.substring(mark);
+                w.out.setLength(mark);
+                text[k] = t;
+            }
+            return t;
+        }
+    }
+
+    /** Indexes of keys in UTF-8 byte order; insertion sort for the usual handful. */
+    private static int[] sortedOrder(String[] keys) {
         int n = keys.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
         if (n > 16) {
-            Integer[] order = new Integer[n];
+            Integer[] boxed = new Integer[n];
             for (int i = 0; i < n; i++) {
-                order[i] = i;
+                boxed[i] = i;
             }
-            Arrays.sort(order, (x, y) -> Values.compareStrings(keys[x], keys[y]));
-            String[] k = keys.clone();
-            Object[] v = values.clone();
+            Arrays.sort(boxed, (x, y) -> Values.compareStrings(keys[x], keys[y]));
             for (int i = 0; i < n; i++) {
-                keys[i] = k[order[i]];
-                values[i] = v[order[i]];
+                order[i] = boxed[i];
             }
-            return;
+            return order;
         }
         for (int i = 1; i < n; i++) {
-            String key = keys[i];
-            Object value = values[i];
+            int idx = order[i];
             int j = i - 1;
-            while (j >= 0 && Values.compareStrings(keys[j], key) > 0) {
-                keys[j + 1] = keys[j];
-                values[j + 1] = values[j];
+            while (j >= 0 && Values.compareStrings(keys[order[j]], keys[idx]) > 0) {
+                order[j + 1] = order[j];
                 j--;
             }
-            keys[j + 1] = key;
-            values[j + 1] = value;
+            order[j + 1] = idx;
         }
+        return order;
     }
 
     private void newline(int depth) {
@@ -216,18 +268,47 @@ final class JsonWriter {
         }
     }
 
+    /**
+     * Writes a quoted string. The characters are first copied in bulk to a scratch array and
+     * scanned there (much cheaper than charAt per character before the JIT has warmed up);
+     * strings that need no escaping, nearly all of them, are then appended whole.
+     */
     private void string(String s) {
+        int n = s.length();
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        char[] cs = scratch;
+        s.getChars(0, n, cs, 0);
+        int i = 0;
+        while (i < n) {
+            char c = cs[i];
+            if (c < 128 ? !SAFE[c] : c == '\u2028' || c == '\u2029' || (c >= '\uD800' && c <= '\uDFFF')) {
+                break;
+            }
+            i++;
+        }
         StringBuilder b = out;
         b.append('"');
-        int n = s.length();
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+        if (i == n) {
+            b.append(s);
+        } else {
+            b.append(cs, 0, i);
+            escapeFrom(cs, i, n);
+        }
+        b.append('"');
+    }
+
+    private void escapeFrom(char[] cs, int from, int n) {
+        StringBuilder b = out;
+        int start = from;
+        for (int i = from; i < n; i++) {
+            char c = cs[i];
             if (c < 128) {
                 if (SAFE[c]) {
                     continue;
                 }
-                b.append(s, start, i);
+                b.append(cs, start, i - start);
                 start = i + 1;
                 switch (c) {
                     case '"' -> b.append("\\\"");
@@ -240,18 +321,17 @@ final class JsonWriter {
                     default -> b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
                 }
             } else if (c == '\u2028' || c == '\u2029') {
-                b.append(s, start, i).append("\\u202").append(HEX[c & 0xF]);
+                b.append(cs, start, i - start).append("\\u202").append(HEX[c & 0xF]);
                 start = i + 1;
             } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
                     i++;
                     continue;
                 }
-                b.append(s, start, i).append('\uFFFD');
+                b.append(cs, start, i - start).append('\uFFFD'); // a lone surrogate: Go's invalid UTF-8
                 start = i + 1;
             }
         }
-        b.append(s, start, n);
-        b.append('"');
+        b.append(cs, start, n - start);
     }
 }
