@@ -7,6 +7,7 @@ import duso.runtime.lib.CsvLibrary;
 import duso.runtime.lib.FormLibrary;
 import duso.runtime.lib.HashLibrary;
 import duso.runtime.lib.JsonLibrary;
+import duso.runtime.lib.PasswordLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
@@ -23,5 +24,6 @@ public final class Libraries {
             new FormLibrary(),
             new Base64Library(),
             new HashLibrary(),
+            new PasswordLibrary(),
             new DatastoreLibrary());
 }

@@ -43,10 +43,9 @@ final class JsonReader {
 
     static Object read(String text) {
         JsonReader r = new JsonReader(text);
-        r.skipSpace();
+        r.peek();
         Object v = r.value(0);
-        r.skipSpace();
-        if (r.pos < r.end) {
+        if (r.peek() >= 0) {
             throw r.fail("unexpected trailing data");
         }
         return v;
@@ -86,43 +85,39 @@ final class JsonReader {
 
     private DusoObject object(int depth) {
         pos++;
-        skipSpace();
-        if (pos < end && src[pos] == '}') {
+        int c = peek();
+        if (c == '}') {
             pos++;
             return new DusoObject();
         }
         int base = top;
         while (true) {
-            skipSpace();
-            if (pos >= end || src[pos] != '"') {
+            if (c != '"') {
                 throw fail("expected object key");
             }
             String key = key();
-            skipSpace();
-            if (pos >= end || src[pos] != ':') {
+            if (peek() != ':') {
                 throw fail("expected ':' after object key");
             }
             pos++;
-            skipSpace();
+            peek();
             Object v = value(depth + 1);
             push(key);
             push(v);
-            skipSpace();
-            if (pos >= end) {
-                throw fail("unexpected end of input in object");
-            }
-            char c = src[pos];
+            c = peek();
             if (c == ',') {
                 pos++;
+                c = peek();
             } else if (c == '}') {
                 pos++;
                 break;
+            } else if (c < 0) {
+                throw fail("unexpected end of input in object");
             } else {
                 throw fail("expected ',' or '}' in object");
             }
         }
-        int pairs = (top - base) / 2;
-        DusoObject o = new DusoObject(pairs);
+        DusoObject o = new DusoObject((top - base) / 2);
         Map<String, Object> map = o.map();
         for (int i = base; i < top; i += 2) {
             map.put((String) stack[i], stack[i + 1]);
@@ -133,25 +128,22 @@ final class JsonReader {
 
     private DusoArray array(int depth) {
         pos++;
-        skipSpace();
-        if (pos < end && src[pos] == ']') {
+        if (peek() == ']') {
             pos++;
             return new DusoArray();
         }
         int base = top;
         while (true) {
-            skipSpace();
             push(value(depth + 1));
-            skipSpace();
-            if (pos >= end) {
-                throw fail("unexpected end of input in array");
-            }
-            char c = src[pos];
+            int c = peek();
             if (c == ',') {
                 pos++;
+                peek();
             } else if (c == ']') {
                 pos++;
                 break;
+            } else if (c < 0) {
+                throw fail("unexpected end of input in array");
             } else {
                 throw fail("expected ',' or ']' in array");
             }
@@ -450,14 +442,19 @@ final class JsonReader {
         pos += word.length();
     }
 
-    private void skipSpace() {
-        while (pos < end) {
-            char c = src[pos];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
+    /** Skips JSON whitespace; returns the character reached, or -1 at the end of the text. */
+    private int peek() {
+        int p = pos;
+        while (p < end) {
+            char c = src[p];
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+                pos = p;
+                return c;
             }
-            pos++;
+            p++;
         }
+        pos = p;
+        return -1;
     }
 
     /** The reference's message with its position as a UTF-8 byte offset. */
