@@ -2,6 +2,7 @@ package duso.cli;
 
 import duso.runtime.Library;
 import duso.runtime.lib.Base64Library;
+import duso.runtime.lib.CipherLibrary;
 import duso.runtime.lib.ConsoleLibrary;
 import duso.runtime.lib.CsvLibrary;
 import duso.runtime.lib.FormLibrary;
@@ -25,5 +26,6 @@ public final class Libraries {
             new Base64Library(),
             new HashLibrary(),
             new PasswordLibrary(),
+            new CipherLibrary(),
             new DatastoreLibrary());
 }

@@ -252,9 +252,11 @@ final class JsonWriter {
         }
         double abs = Math.abs(f);
         if (abs >= 1e-3 && abs < 1e7) {
-            // Not whole, and in the range where Java's shortest repr is plain decimal: the same
-            // characters as Go's FormatFloat(f, 'f', -1, 64).
-            out.append(f);
+            if (!shortFraction(f)) {
+                // Not whole, and where Java's shortest repr is plain decimal: the same characters
+                // as Go's FormatFloat(f, 'f', -1, 64).
+                out.append(f);
+            }
         } else if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
             String e = NumberFormat.formatE(f);
             int n = e.length();
@@ -266,6 +268,41 @@ final class JsonWriter {
         } else {
             out.append(NumberFormat.formatF(f));
         }
+    }
+
+    private static final double[] SCALE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    private static final long[] LSCALE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    /**
+     * Writes f (not whole, 1e-3 <= |f| < 1e7) when it has at most six decimals, without the
+     * general shortest-digits algorithm, which is slow until the JIT has compiled it.
+     * {@code n / 10^k == f} proves the decimal n×10^-k reads back as f; it is the shortest
+     * such decimal because its last digit is not zero and, at this magnitude, no two decimals
+     * with k places read back as the same double (ulp(f) < 2e-9).
+     */
+    private boolean shortFraction(double f) {
+        for (int k = 1; k < SCALE.length; k++) {
+            double t = f * SCALE[k];
+            long n = (long) t;
+            if (n == t) {
+                if (n % 10 == 0 || n / SCALE[k] != f) {
+                    return false;
+                }
+                if (n < 0) {
+                    out.append('-');
+                    n = -n;
+                }
+                long whole = n / LSCALE[k];
+                long frac = n % LSCALE[k];
+                out.append(whole).append('.');
+                for (long p = LSCALE[k] / 10; p > frac && p > 1; p /= 10) {
+                    out.append('0');
+                }
+                out.append(frac);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -78,6 +78,20 @@ class JsonWriterTest {
     }
 
     @Test
+    void shortDecimalsMatchGoShortestDecimal() {
+        Random r = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            int places = 1 + r.nextInt(8);
+            double d = (r.nextLong() % 100_000_000_000L) / Math.pow(10, places);
+            if (d != Math.rint(d) && Math.abs(d) < 1e21 && Math.abs(d) >= 1e-6) {
+                assertEquals(NumberFormat.formatF(d), Json.format(d), "for " + d);
+            }
+        }
+        assertEquals("[0.005,-0.05,1.5,-2.25,0.001,9999999.999999]", Json.format(
+                duso.lang.values.DusoArray.of(0.005, -0.05, 1.5, -2.25, 0.001, 9999999.999999)));
+    }
+
+    @Test
     void nanAndInfinitiesAreErrors() {
         assertEquals("unsupported number value: NaN",
                 assertThrows(JsonException.class, () -> Json.format(Double.NaN)).getMessage());
