@@ -20,10 +20,6 @@ import java.util.Map;
  * allocated once at its exact size.
  */
 final class JsonReader {
-    private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    };
     private static final int KEY_CACHE = 64;
 
     private final String text;
@@ -378,7 +374,7 @@ final class JsonReader {
             }
             return Numbers.box(n);
         }
-        double fast = exactDecimal(intStart, intEnd, fracStart, fracEnd, exponent);
+        double fast = JsonNumbers.exactDecimal(src, intStart, intEnd, fracStart, fracEnd, exponent);
         if (!Double.isNaN(fast)) {
             return negative ? -fast : fast;
         }
@@ -388,47 +384,6 @@ final class JsonReader {
             throw fail("invalid number \"" + literal + "\"");
         }
         return d;
-    }
-
-    /**
-     * The value of the digits when it takes one correctly rounded operation to compute (at most
-     * 15 significant digits and a power of ten up to 22, both exact in a double), else NaN.
-     */
-    private double exactDecimal(int intStart, int intEnd, int fracStart, int fracEnd, int exponent) {
-        long mantissa = 0;
-        int digits = 0;
-        for (int i = intStart; i < intEnd; i++) {
-            if (digits > 0 || src[i] != '0') {
-                mantissa = mantissa * 10 + (src[i] - '0');
-                digits++;
-            }
-        }
-        int scale = exponent;
-        if (fracStart >= 0) {
-            for (int i = fracStart; i < fracEnd; i++) {
-                if (digits > 0 || src[i] != '0') {
-                    mantissa = mantissa * 10 + (src[i] - '0');
-                    digits++;
-                }
-                scale--;
-                if (digits > 15) {
-                    return Double.NaN;
-                }
-            }
-        }
-        if (digits > 15) {
-            return Double.NaN;
-        }
-        if (mantissa == 0) {
-            return 0.0;
-        }
-        if (scale >= 0 && scale <= 22) {
-            return mantissa * POW10[scale];
-        }
-        if (scale < 0 && scale >= -22) {
-            return mantissa / POW10[-scale];
-        }
-        return Double.NaN;
     }
 
     private static boolean isDigit(char c) {

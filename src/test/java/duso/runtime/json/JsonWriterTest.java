@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import duso.lang.values.BinaryValue;
+import duso.lang.values.CodeValue;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.ErrorValue;
@@ -181,6 +182,7 @@ class JsonWriterTest {
         assertEquals("\"\\u003cerror: boom\\u003e\"", Json.format(new ErrorValue("boom", "")));
         assertEquals("\"\\u003cerror\\u003e\"", Json.format(new ErrorValue(1.0, "")));
         assertEquals("null", Json.format(Nil.NIL));
+        assertEquals("\"print(\\\"\\u003c\\u003e\\\")\"", Json.format(new CodeValue("print(\"<>\")", null, null)));
     }
 
     @Test
