@@ -198,23 +198,24 @@ final class JsonReader {
     }
 
     private String string() {
-        pos++;
-        int start = pos;
-        while (pos < end) {
-            char c = src[pos];
+        char[] s = src;
+        int start = pos + 1;
+        for (int p = start, n = end; p < n; p++) {
+            char c = s[p];
             if (c == '"') {
-                String s = new String(src, start, pos - start);
-                pos++;
-                return s;
+                pos = p + 1;
+                return new String(s, start, p - start);
             }
             if (c == '\\') {
+                pos = p;
                 return escapedString(start);
             }
             if (c < 0x20) {
+                pos = p;
                 throw fail("invalid control character in string");
             }
-            pos++;
         }
+        pos = end;
         throw fail("unterminated string");
     }
 
@@ -311,74 +312,77 @@ final class JsonReader {
     }
 
     private Object number() {
+        char[] s = src;
+        int n = end;
         int start = pos;
-        boolean negative = src[pos] == '-';
+        int p = start;
+        boolean negative = s[p] == '-';
         if (negative) {
-            pos++;
+            p++;
         }
-        int intStart = pos;
-        while (pos < end && isDigit(src[pos])) {
-            pos++;
+        int intStart = p;
+        long whole = 0;
+        while (p < n && isDigit(s[p])) {
+            whole = whole * 10 + (s[p] - '0'); // only used when it has at most 15 digits
+            p++;
         }
-        if (pos == intStart) {
+        pos = p;
+        if (p == intStart) {
             throw fail("invalid number");
         }
-        if (src[intStart] == '0' && pos - intStart > 1) {
+        if (s[intStart] == '0' && p - intStart > 1) {
             throw fail("invalid number: leading zero");
         }
-        int intEnd = pos;
+        int intEnd = p;
+        boolean plainInteger = p >= n || (s[p] != '.' && s[p] != 'e' && s[p] != 'E');
+        if (plainInteger && intEnd - intStart <= 15) {
+            if (negative) {
+                return whole == 0 ? -0.0 : Numbers.box(-whole);
+            }
+            return Numbers.box(whole);
+        }
         int fracStart = -1;
         int fracEnd = -1;
-        if (pos < end && src[pos] == '.') {
-            pos++;
-            fracStart = pos;
-            while (pos < end && isDigit(src[pos])) {
-                pos++;
+        if (p < n && s[p] == '.') {
+            fracStart = ++p;
+            while (p < n && isDigit(s[p])) {
+                p++;
             }
-            if (pos == fracStart) {
+            pos = p;
+            if (p == fracStart) {
                 throw fail("invalid number: no digits after decimal point");
             }
-            fracEnd = pos;
+            fracEnd = p;
         }
         int exponent = 0;
-        boolean hasExponent = false;
-        if (pos < end && (src[pos] == 'e' || src[pos] == 'E')) {
-            hasExponent = true;
-            pos++;
+        if (p < n && (s[p] == 'e' || s[p] == 'E')) {
+            p++;
             boolean negExp = false;
-            if (pos < end && (src[pos] == '+' || src[pos] == '-')) {
-                negExp = src[pos] == '-';
-                pos++;
+            if (p < n && (s[p] == '+' || s[p] == '-')) {
+                negExp = s[p] == '-';
+                p++;
             }
-            int expStart = pos;
-            while (pos < end && isDigit(src[pos])) {
+            int expStart = p;
+            while (p < n && isDigit(s[p])) {
                 if (exponent < 100_000) {
-                    exponent = exponent * 10 + (src[pos] - '0');
+                    exponent = exponent * 10 + (s[p] - '0');
                 }
-                pos++;
+                p++;
             }
-            if (pos == expStart) {
+            pos = p;
+            if (p == expStart) {
                 throw fail("invalid number: no digits in exponent");
             }
             if (negExp) {
                 exponent = -exponent;
             }
         }
-        if (fracStart < 0 && !hasExponent && intEnd - intStart <= 15) {
-            long n = 0;
-            for (int i = intStart; i < intEnd; i++) {
-                n = n * 10 + (src[i] - '0');
-            }
-            if (negative) {
-                return n == 0 ? -0.0 : Numbers.box(-n);
-            }
-            return Numbers.box(n);
-        }
-        double fast = JsonNumbers.exactDecimal(src, intStart, intEnd, fracStart, fracEnd, exponent);
+        pos = p;
+        double fast = JsonNumbers.exactDecimal(s, intStart, intEnd, fracStart, fracEnd, exponent);
         if (!Double.isNaN(fast)) {
             return negative ? -fast : fast;
         }
-        String literal = new String(src, start, pos - start);
+        String literal = new String(s, start, p - start);
         double d = Double.parseDouble(literal);
         if (Double.isInfinite(d)) {
             throw fail("invalid number \"" + literal + "\"");
