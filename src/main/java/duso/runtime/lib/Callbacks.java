@@ -1,0 +1,76 @@
+package duso.runtime.lib;
+
+import duso.lang.errors.CallFrame;
+import duso.lang.errors.DusoError;
+import duso.lang.nodes.CallArgs;
+import duso.lang.nodes.Interp;
+import duso.lang.nodes.Invoke;
+import duso.lang.source.Pos;
+import duso.runtime.Args;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calling script values back from map, filter, reduce and sort, and shaping the errors they
+ * raise the way the reference reports them.
+ *
+ * <p>The reference calls callbacks without a call-stack frame of their own, and quotes a
+ * failing callback's error inside its own message ({@code error in map function: 3:12: …})
+ * with positions but no file names. Our callback calls do push a frame, with no call site;
+ * those frames are left out of what the script sees.
+ */
+final class Callbacks {
+    private Callbacks() {}
+
+    /** Calls fn with positional arguments; a value that is not a function is an error. */
+    static Object call(Interp in, Object fn, Object... args) {
+        return Invoke.callValue(in, fn, args, CallArgs.NO_NAMES, CallArgs.NO_VALUES, Pos.NONE, null);
+    }
+
+    /** {@code error in NAME function: …} quoting the callback's error, as map/filter/reduce raise it. */
+    static DusoError wrapped(String builtin, DusoError inner) {
+        return Args.error("error in " + builtin + " function: " + quoted(inner));
+    }
+
+    /** The callback's own error, minus the frames of host calls (sort passes errors on as they are). */
+    static DusoError unwrapped(DusoError e) {
+        List<CallFrame> frames = scriptFrames(e.stack());
+        if (frames.size() == e.stack().size()) {
+            return e;
+        }
+        return new DusoError(e.value(), e.file(), e.pos(), frames);
+    }
+
+    /** {@code L:C: message} and the call stack with neither file names nor host frames. */
+    private static String quoted(DusoError e) {
+        StringBuilder b = new StringBuilder();
+        if (e.hasPosition()) {
+            b.append(Pos.format(e.pos())).append(": ");
+        }
+        b.append(e.messageText());
+        List<CallFrame> frames = scriptFrames(e.stack());
+        if (!frames.isEmpty()) {
+            b.append("\n\nCall stack:");
+            for (int i = frames.size() - 1; i >= 0; i--) {
+                CallFrame f = frames.get(i);
+                b.append("\n  at ").append(f.function()).append(" (").append(Pos.format(f.pos())).append(')');
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<CallFrame> scriptFrames(List<CallFrame> stack) {
+        List<CallFrame> out = null;
+        for (int i = 0; i < stack.size(); i++) {
+            CallFrame f = stack.get(i);
+            if (!Pos.isValid(f.pos())) {
+                if (out == null) {
+                    out = new ArrayList<>(stack.subList(0, i));
+                }
+            } else if (out != null) {
+                out.add(f);
+            }
+        }
+        return out == null ? stack : out;
+    }
+}
