@@ -1,7 +1,6 @@
 package duso.runtime.lib;
 
 import duso.lang.values.DusoArray;
-import duso.lang.values.Numbers;
 import duso.lang.values.Render;
 import duso.lang.values.Values;
 import java.util.Arrays;
@@ -33,16 +32,10 @@ final class ArraySort {
         if (n < 2) {
             return DusoArray.wrap(items);
         }
-        boolean numbers = true;
-        boolean strings = true;
-        for (Object v : items) {
-            numbers &= v instanceof Double;
-            strings &= v instanceof String;
+        if (items[0] instanceof Double && sortNumbers(items)) {
+            return DusoArray.wrap(items);
         }
-        if (numbers) {
-            return DusoArray.wrap(sortNumbers(items));
-        }
-        if (strings) {
+        if (allStrings(items)) {
             Arrays.sort(items, (x, y) -> Values.compareStrings((String) x, (String) y));
             return DusoArray.wrap(items);
         }
@@ -53,6 +46,15 @@ final class ArraySort {
     /** A new array holding items ordered by a less-than predicate over their indexes. */
     static DusoArray sortWith(Object[] items, IndexLess less) {
         return DusoArray.wrap(permute(items, sortIndexes(items.length, less)));
+    }
+
+    private static boolean allStrings(Object[] items) {
+        for (Object v : items) {
+            if (!(v instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean mixedLess(Object[] items, String[] texts, int i, int j) {
@@ -86,17 +88,21 @@ final class ArraySort {
 
     // ---- numbers ------------------------------------------------------------------------------
 
-    private static Object[] sortNumbers(Object[] items) {
+    /** Sorts items in place when all are numbers (false, untouched, otherwise). */
+    private static boolean sortNumbers(Object[] items) {
         int n = items.length;
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {
-            a[i] = (Double) items[i];
+            if (!(items[i] instanceof Double d)) {
+                return false;
+            }
+            a[i] = d;
         }
         mergeSort(a, new double[(n + 1) / 2], 0, n);
         for (int i = 0; i < n; i++) {
-            items[i] = Numbers.box(a[i]);
+            items[i] = Double.valueOf(a[i]);
         }
-        return items;
+        return true;
     }
 
     private static void mergeSort(double[] a, double[] tmp, int lo, int hi) {

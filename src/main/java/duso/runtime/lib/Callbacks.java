@@ -41,10 +41,13 @@ final class Callbacks {
         return new DusoError(e.value(), e.file(), e.pos(), frames);
     }
 
-    /** {@code L:C: message} and the call stack with neither file names nor host frames. */
+    /**
+     * {@code L:C: message} and the call stack with neither file names nor host frames; errors
+     * the reference raises without a position are quoted without one.
+     */
     private static String quoted(DusoError e) {
         StringBuilder b = new StringBuilder();
-        if (e.hasPosition()) {
+        if (e.hasPosition() && e.referencePositioned()) {
             b.append(Pos.format(e.pos())).append(": ");
         }
         b.append(e.messageText());

@@ -94,7 +94,7 @@ public final class MathLibrary implements Library {
     }
 
     /** {F(n), F(n+1)} modulo 2^64. */
-    private static long[] fib(long n) {
+    static long[] fib(long n) {
         long f = 0;
         long g = 1;
         for (int bit = 63 - Long.numberOfLeadingZeros(n); bit >= 0; bit--) {
