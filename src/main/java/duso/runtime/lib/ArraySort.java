@@ -107,23 +107,31 @@ final class ArraySort {
 
     private static void mergeSort(double[] a, double[] tmp, int lo, int hi) {
         if (hi - lo <= INSERTION_RUN) {
-            for (int i = lo + 1; i < hi; i++) {
-                double x = a[i];
-                int j = i;
-                while (j > lo && x < a[j - 1]) {
-                    a[j] = a[j - 1];
-                    j--;
-                }
-                a[j] = x;
-            }
+            insertionSort(a, lo, hi);
             return;
         }
         int mid = (lo + hi) >>> 1;
         mergeSort(a, tmp, lo, mid);
         mergeSort(a, tmp, mid, hi);
-        if (!(a[mid] < a[mid - 1])) {
-            return; // the halves are already in order
+        if (a[mid] < a[mid - 1]) { // else the halves are already in order
+            merge(a, tmp, lo, mid, hi);
         }
+    }
+
+    private static void insertionSort(double[] a, int lo, int hi) {
+        for (int i = lo + 1; i < hi; i++) {
+            double x = a[i];
+            int j = i;
+            while (j > lo && x < a[j - 1]) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = x;
+        }
+    }
+
+    /** Merges the sorted runs [lo, mid) and [mid, hi), taking from the left on ties. */
+    private static void merge(double[] a, double[] tmp, int lo, int mid, int hi) {
         int left = mid - lo;
         System.arraycopy(a, lo, tmp, 0, left);
         int i = 0;
@@ -132,9 +140,7 @@ final class ArraySort {
         while (i < left && j < hi) {
             a[k++] = a[j] < tmp[i] ? a[j++] : tmp[i++];
         }
-        while (i < left) {
-            a[k++] = tmp[i++];
-        }
+        System.arraycopy(tmp, i, a, k, left - i);
     }
 
     // ---- indexes --------------------------------------------------------------------------------
@@ -151,23 +157,30 @@ final class ArraySort {
 
     private static void mergeSort(int[] a, int[] tmp, int lo, int hi, IndexLess less) {
         if (hi - lo <= INSERTION_RUN) {
-            for (int i = lo + 1; i < hi; i++) {
-                int x = a[i];
-                int j = i;
-                while (j > lo && less.less(x, a[j - 1])) {
-                    a[j] = a[j - 1];
-                    j--;
-                }
-                a[j] = x;
-            }
+            insertionSort(a, lo, hi, less);
             return;
         }
         int mid = (lo + hi) >>> 1;
         mergeSort(a, tmp, lo, mid, less);
         mergeSort(a, tmp, mid, hi, less);
-        if (!less.less(a[mid], a[mid - 1])) {
-            return;
+        if (less.less(a[mid], a[mid - 1])) { // else the halves are already in order
+            merge(a, tmp, lo, mid, hi, less);
         }
+    }
+
+    private static void insertionSort(int[] a, int lo, int hi, IndexLess less) {
+        for (int i = lo + 1; i < hi; i++) {
+            int x = a[i];
+            int j = i;
+            while (j > lo && less.less(x, a[j - 1])) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = x;
+        }
+    }
+
+    private static void merge(int[] a, int[] tmp, int lo, int mid, int hi, IndexLess less) {
         int left = mid - lo;
         System.arraycopy(a, lo, tmp, 0, left);
         int i = 0;
@@ -176,8 +189,6 @@ final class ArraySort {
         while (i < left && j < hi) {
             a[k++] = less.less(a[j], tmp[i]) ? a[j++] : tmp[i++];
         }
-        while (i < left) {
-            a[k++] = tmp[i++];
-        }
+        System.arraycopy(tmp, i, a, k, left - i);
     }
 }

@@ -38,7 +38,8 @@ final class Callbacks {
         if (frames.size() == e.stack().size()) {
             return e;
         }
-        return new DusoError(e.value(), e.file(), e.pos(), frames);
+        DusoError copy = new DusoError(e.value(), e.file(), e.pos(), frames);
+        return e.referencePositioned() ? copy : copy.unpositionedInReference();
     }
 
     /**
