@@ -7,17 +7,15 @@ import duso.lang.nodes.Interp;
 import duso.lang.nodes.Invoke;
 import duso.lang.source.Pos;
 import duso.runtime.Args;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Calling script values back from map, filter, reduce and sort, and shaping the errors they
  * raise the way the reference reports them.
  *
- * <p>The reference calls callbacks without a call-stack frame of their own, and quotes a
- * failing callback's error inside its own message ({@code error in map function: 3:12: …})
- * with positions but no file names. Our callback calls do push a frame, with no call site;
- * those frames are left out of what the script sees.
+ * <p>The reference quotes a failing callback's error inside its own message
+ * ({@code error in map function: 3:12: …}) with positions but no file names. (Callback calls
+ * have no call site, so they add no frame to error stacks, as in the reference.)
  */
 final class Callbacks {
     private Callbacks() {}
@@ -32,19 +30,9 @@ final class Callbacks {
         return Args.error("error in " + builtin + " function: " + quoted(inner));
     }
 
-    /** The callback's own error, minus the frames of host calls (sort passes errors on as they are). */
-    static DusoError unwrapped(DusoError e) {
-        List<CallFrame> frames = scriptFrames(e.stack());
-        if (frames.size() == e.stack().size()) {
-            return e;
-        }
-        DusoError copy = new DusoError(e.value(), e.file(), e.pos(), frames);
-        return e.referencePositioned() ? copy : copy.unpositionedInReference();
-    }
-
     /**
-     * {@code L:C: message} and the call stack with neither file names nor host frames; errors
-     * the reference raises without a position are quoted without one.
+     * {@code L:C: message} and the call stack without file names; errors the reference raises
+     * without a position are quoted without one.
      */
     private static String quoted(DusoError e) {
         StringBuilder b = new StringBuilder();
@@ -52,7 +40,7 @@ final class Callbacks {
             b.append(Pos.format(e.pos())).append(": ");
         }
         b.append(e.messageText());
-        List<CallFrame> frames = scriptFrames(e.stack());
+        List<CallFrame> frames = e.stack();
         if (!frames.isEmpty()) {
             b.append("\n\nCall stack:");
             for (int i = frames.size() - 1; i >= 0; i--) {
@@ -61,20 +49,5 @@ final class Callbacks {
             }
         }
         return b.toString();
-    }
-
-    private static List<CallFrame> scriptFrames(List<CallFrame> stack) {
-        List<CallFrame> out = null;
-        for (int i = 0; i < stack.size(); i++) {
-            CallFrame f = stack.get(i);
-            if (!Pos.isValid(f.pos())) {
-                if (out == null) {
-                    out = new ArrayList<>(stack.subList(0, i));
-                }
-            } else if (out != null) {
-                out.add(f);
-            }
-        }
-        return out == null ? stack : out;
     }
 }

@@ -89,7 +89,7 @@ public final class FunctionalLibrary implements Library {
         return acc;
     }
 
-    /** sort(arr [, less]): a new, stably sorted array; a predicate's error is passed on unwrapped. */
+    /** sort(arr [, less]): a new, stably sorted array; a predicate's error passes through as it is. */
     private static Object sort(Args a) {
         DusoArray arr = input(a);
         Object fn = a.get(1, null);
@@ -98,10 +98,6 @@ public final class FunctionalLibrary implements Library {
         }
         Object[] items = arr.toArray();
         Interp in = a.interp();
-        try {
-            return ArraySort.sortWith(items, (i, j) -> Values.truthy(Callbacks.call(in, fn, items[i], items[j])));
-        } catch (DusoError e) {
-            throw Callbacks.unwrapped(e);
-        }
+        return ArraySort.sortWith(items, (i, j) -> Values.truthy(Callbacks.call(in, fn, items[i], items[j])));
     }
 }
