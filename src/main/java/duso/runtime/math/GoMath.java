@@ -74,7 +74,7 @@ public final class GoMath {
         8.3333333333333333333e-3, 4.1666666666666666667e-2, 1.6666666666666666667e-1, 0.5, 1.0,
     };
 
-    /** e^x. Results below 2^-1022 flush to 0, as on the reference. */
+    /** e^x. */
     public static double exp(double x) {
         if (Double.isNaN(x) || x == Double.POSITIVE_INFINITY) {
             return x;
@@ -100,14 +100,18 @@ public final class GoMath {
         r *= r + 2;
         r *= r + 2;
         r = Math.fma(r, r + 2, 1.0);
-        long biased = (long) k + 0x3FF;
+        int biased = k + 0x3FF; // 32-bit, as the assembly adds
         if (biased <= 0) {
-            return 0;
-        }
-        if (biased >= 0x7FF) {
+            // subnormal result: scale in two steps so only the last multiplication rounds
+            if (biased < -52) {
+                return 0;
+            }
+            r *= Double.longBitsToDouble((long) (biased + 0x3FE) << 52);
+            biased = 1;
+        } else if (biased >= 0x7FF) {
             return Double.POSITIVE_INFINITY;
         }
-        return r * Double.longBitsToDouble(biased << 52);
+        return r * Double.longBitsToDouble((long) biased << 52);
     }
 
     /** x86's CVTSD2SI: round to nearest even; out of int32 range gives the "indefinite" minimum. */
