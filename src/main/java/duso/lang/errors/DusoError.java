@@ -25,6 +25,7 @@ public class DusoError extends RuntimeException {
     private String file;
     private int pos;
     private List<CallFrame> stack;
+    private boolean referencePositioned = true;
 
     public DusoError(Object value, String file, int pos, List<CallFrame> stack) {
         super(null, null, false, false);
@@ -62,6 +63,20 @@ public class DusoError extends RuntimeException {
 
     public boolean hasPosition() {
         return Pos.isValid(pos);
+    }
+
+    /** Marks an error the reference raises as a plain message, without any position. */
+    public DusoError unpositionedInReference() {
+        referencePositioned = false;
+        return this;
+    }
+
+    /**
+     * Whether the reference gives this error a position. Where its message is quoted inside
+     * another (callback errors in map/filter/reduce), only such errors quote one.
+     */
+    public boolean referencePositioned() {
+        return referencePositioned;
     }
 
     /** Fills in a position for an error raised where none was known (first one wins). */

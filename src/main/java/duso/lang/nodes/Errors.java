@@ -17,7 +17,7 @@ public final class Errors {
     }
 
     public static DusoError plain(String file, int pos, String message) {
-        return new DusoError(message, file, pos, List.of());
+        return new DusoError(message, file, pos, List.of()).unpositionedInReference();
     }
 
     /** A message-only error for builtins and helpers; the call site adds file and position. */

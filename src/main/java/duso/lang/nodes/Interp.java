@@ -2,6 +2,7 @@ package duso.lang.nodes;
 
 import duso.lang.errors.CallFrame;
 import duso.lang.errors.DusoError;
+import duso.lang.source.Pos;
 import duso.lang.values.FunctionValue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -88,7 +89,11 @@ public final class Interp {
         }
         List<CallFrame> frames = new ArrayList<>(depth);
         for (int i = 0; i < depth; i++) {
-            frames.add(new CallFrame(fns[i].name(), fns[i].file(), sites[i]));
+            // A call without a site is a builtin calling back into the script (map, sort…);
+            // the reference records no frame for those.
+            if (Pos.isValid(sites[i])) {
+                frames.add(new CallFrame(fns[i].name(), fns[i].file(), sites[i]));
+            }
         }
         return frames;
     }

@@ -28,7 +28,6 @@ public final class TypesLibrary implements Library {
             throw new DusoError(v == null ? "unknown error" : v, null, 0, a.interp().stack());
         });
         r.add("assert", TypesLibrary::assertion);
-        r.add("timer", a -> System.nanoTime() / 1e9); // TEMP until TimeLibrary lands
         r.add("exit", a -> {
             Object v = a.get(0, "value");
             throw new ExitSignal(v == null ? Nil.NIL : v);
