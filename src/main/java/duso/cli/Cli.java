@@ -8,6 +8,7 @@ import duso.runtime.Console;
 import duso.runtime.DusoRuntime;
 import duso.runtime.Options;
 import duso.runtime.Output;
+import duso.runtime.Processes;
 import duso.runtime.ScriptInstance;
 import duso.runtime.ScriptRunner;
 import duso.lang.nodes.Interp;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The {@code duso} command: runs a script, {@code eval}, {@code repl}, {@code version} and
@@ -31,17 +33,29 @@ public final class Cli {
 
     private final Console console;
     private final Path cwd;
+    private final IntConsumer processExit;
 
-    private Cli(Console console, Path cwd) {
+    private Cli(Console console, Path cwd, IntConsumer processExit) {
         this.console = console;
         this.cwd = cwd;
+        this.processExit = processExit;
     }
 
-    /** Runs the command and returns the process exit status. */
+    /** Runs the command in-process (tests, embedding) and returns the exit status. */
     public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd) {
+        return run(argv, in, out, err, cwd, null);
+    }
+
+    /**
+     * Runs the command as the process: {@code processExit} ends the process with a status once
+     * a shutdown requested by a script or a signal (SIGINT, SIGTERM, handled here) is complete,
+     * whatever the main script is doing.
+     */
+    public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd,
+            IntConsumer processExit) {
         Console console = new Console(out, err, in);
         try {
-            return new Cli(console, cwd).dispatch(CommandLine.parse(argv));
+            return new Cli(console, cwd, processExit).dispatch(CommandLine.parse(argv));
         } finally {
             console.flush();
         }
@@ -62,6 +76,10 @@ public final class Cli {
         }
         Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
         DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
+        if (processExit != null) {
+            rt.setProcessExit(processExit);
+            Signals.shutDownOnInterruptOrTerm(rt);
+        }
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {
             return finish(rt, new Repl(rt).run());
@@ -108,18 +126,27 @@ public final class Cli {
         return runSource(rt, new Source(path, file.toString(), text), dir);
     }
 
-    /** Runs a main script; 0 when it ends (exit() included), 1 on an uncaught error. */
+    /**
+     * Runs a main script; 0 when it ends (exit() included), 1 on an uncaught error. The main
+     * script is in the process table (pid 0) so shutdown stops it too; an error that only says
+     * it was stopped by shutdown is not reported.
+     */
     static int runSource(DusoRuntime rt, Source source, Path dir) {
         ScriptInstance inst = new ScriptInstance(rt, source.displayName(), dir, Nil.NIL, Output.of(rt.console()), 0);
         int[] status = {0};
         Runnable body = () -> {
+            rt.processes().enter(0, inst.signal());
             try {
                 CompiledUnit unit = rt.cache().compile(source, source.displayName());
                 Interp interp = inst.newInterp(false);
                 ScriptRunner.runScript(unit, interp);
             } catch (DusoError e) {
-                rt.console().err("Error: " + e.render() + "\n");
-                status[0] = 1;
+                if (!Processes.stoppedByShutdown(inst.signal())) {
+                    rt.console().err("Error: " + e.render() + "\n");
+                    status[0] = 1;
+                }
+            } finally {
+                rt.processes().leave(0, inst.signal());
             }
         };
         runOnBigStack(body);

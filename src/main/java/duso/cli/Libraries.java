@@ -1,6 +1,7 @@
 package duso.cli;
 
 import duso.runtime.Library;
+import duso.runtime.lib.ConcurrencyLibrary;
 import duso.runtime.lib.ConsoleLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.store.DatastoreLibrary;
@@ -13,5 +14,6 @@ public final class Libraries {
     public static final List<Library> ALL = List.of(
             new ConsoleLibrary(),
             new TypesLibrary(),
-            new DatastoreLibrary());
+            new DatastoreLibrary(),
+            new ConcurrencyLibrary());
 }

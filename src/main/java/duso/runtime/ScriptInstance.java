@@ -1,13 +1,16 @@
 package duso.runtime;
 
 import duso.lang.nodes.Interp;
+import duso.lang.nodes.StopSignal;
 import duso.lang.values.Nil;
 import java.nio.file.Path;
 
 /**
  * What the runtime knows about one running script instance: the file it came from (as
  * errors name it), the directory relative paths resolve against, the value {@code context()}
- * returns, and where its output goes. Stored in {@link Interp#hostState}.
+ * returns, and where its output goes. Stored in {@link Interp#hostState}. Its
+ * {@link StopSignal} is shared by every Interp that works for it (parallel branches too), so
+ * stopping the instance stops all of them.
  */
 public final class ScriptInstance {
     private final DusoRuntime runtime;
@@ -16,6 +19,7 @@ public final class ScriptInstance {
     private final Object context;
     private final Output output;
     private final long pid;
+    private final StopSignal signal = new StopSignal();
 
     public ScriptInstance(DusoRuntime runtime, String file, Path dir, Object context, Output output, long pid) {
         this.runtime = runtime;
@@ -73,9 +77,14 @@ public final class ScriptInstance {
         return pid;
     }
 
+    /** What stops this instance (kill, timeout, shutdown). */
+    public StopSignal signal() {
+        return signal;
+    }
+
     /** A new interpreter state for running code on behalf of this instance. */
     public Interp newInterp(boolean parallel) {
-        Interp in = new Interp(runtime.registry(), parallel);
+        Interp in = new Interp(runtime.registry(), parallel, signal);
         in.hostState = this;
         return in;
     }
