@@ -4,20 +4,13 @@ import duso.lang.ast.Expr;
 import duso.lang.ast.Program;
 import duso.lang.ast.Stmt;
 import duso.lang.errors.DusoError;
-import duso.lang.lexer.Escapes;
-import duso.lang.lexer.Keywords;
 import duso.lang.lexer.Lexer;
 import duso.lang.lexer.Token;
 import duso.lang.lexer.TokenType;
-import duso.lang.source.Pos;
 import duso.lang.source.Source;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
