@@ -25,11 +25,14 @@ import java.util.Map;
  * the same shape.
  *
  * <p>A branch that fails yields an error value in its slot, worded as the reference words it:
- * the message is the thrown value's text, the stack the full positioned error; the others
- * still run to the end. Branches belong to the calling instance (same output, context, pid and
+ * the message is the thrown value's text, the stack the full positioned error (see
+ * {@link #asBranchSawIt}); the others still run to the end. Branches belong to the calling instance (same output, context, pid and
  * stop signal), so killing the instance stops its branches too.
  */
 final class Parallel {
+    /** The file name the reference's branch evaluators give their errors. */
+    private static final String BRANCH_FILE = "<stdin>";
+
     private Parallel() {}
 
     static Object run(Args a) {
@@ -105,7 +108,7 @@ final class Parallel {
         try {
             return in.call(f);
         } catch (DusoError e) {
-            return new ErrorValue(e.messageText(), withoutBranchFrame(e).render());
+            return new ErrorValue(e.messageText(), asBranchSawIt(e).render());
         } catch (ExitSignal e) {
             return new ErrorValue("exit", "exit"); // the reference turns exit() in a branch into this error
         } catch (RuntimeException e) {
@@ -116,15 +119,19 @@ final class Parallel {
     }
 
     /**
-     * The error as the branch saw it: the branch function is not called from any script
-     * position, so its own frame (the outermost, without a call site) is not listed.
+     * The error as the reference's branch reports it. The branch function is not called from
+     * any script position, so its own frame (the outermost, without a call site) is not listed;
+     * and its body runs in a fresh evaluator with no file name of its own, so an error raised
+     * directly in it names {@code <stdin>} (as errors in required modules do). Functions it
+     * calls report their own files.
      */
-    private static DusoError withoutBranchFrame(DusoError e) {
+    private static DusoError asBranchSawIt(DusoError e) {
         List<CallFrame> stack = e.stack();
-        if (stack.isEmpty() || Pos.isValid(stack.get(0).pos())) {
-            return e;
+        if (!stack.isEmpty() && !Pos.isValid(stack.get(0).pos())) {
+            stack = stack.subList(1, stack.size());
         }
-        return new DusoError(e.value(), e.file(), e.pos(), stack.subList(1, stack.size()));
+        String file = stack.isEmpty() && e.hasPosition() ? BRANCH_FILE : e.file();
+        return new DusoError(e.value(), file, e.pos(), stack);
     }
 
     private static void joinUninterruptibly(Thread t) {
