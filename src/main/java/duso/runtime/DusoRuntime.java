@@ -37,6 +37,7 @@ public final class DusoRuntime {
     private final AtomicBoolean shutdownClaimed = new AtomicBoolean();
     private final CountDownLatch shutdownDone = new CountDownLatch(1);
     private volatile IntConsumer processExit;
+    private volatile String appDir = ".";
 
     public DusoRuntime(Console console, Options options, java.nio.file.Path cwd, List<Library> libraries) {
         this.console = console;
@@ -62,6 +63,18 @@ public final class DusoRuntime {
     /** The working directory relative paths resolve against (the process's, unless embedded). */
     public java.nio.file.Path cwd() {
         return cwd;
+    }
+
+    /**
+     * The entry script's directory as the command line named it ("." when there is none):
+     * bare file paths in every script instance resolve against it, as in the reference.
+     */
+    public String appDir() {
+        return appDir;
+    }
+
+    public void setAppDir(String dir) {
+        appDir = dir;
     }
 
     /** Values {@code sys(key)} reads: command-line flags ("-name"), "args", "version". */
