@@ -6,23 +6,48 @@ import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.Nil;
 import duso.runtime.Args;
+import duso.runtime.ChildInstance;
+import duso.runtime.ChildScript;
 import duso.runtime.DusoRuntime;
+import duso.runtime.IoRoute;
 import duso.runtime.Library;
+import duso.runtime.Output;
 import duso.runtime.Registry;
+import duso.runtime.Supervisor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Script instances working together: {@code parallel()}, {@code kill(pid)}, {@code sleep(s)}
- * and {@code shutdown([code])}. Every blocking builtin here parks through the instance's
+ * Script instances working together: {@code spawn()}, {@code parallel()}, {@code kill(pid)},
+ * {@code sleep(s)} and {@code shutdown([code])} ({@code run()} and {@code context()} are with
+ * the code builtins). Every blocking builtin here parks through the instance's
  * stop signal, so kill, a run() timeout and shutdown wake it at once.
  */
 public final class ConcurrencyLibrary implements Library {
     @Override
     public void install(Registry r, DusoRuntime rt) {
+        r.add("spawn", a -> spawn(a, rt));
         r.add("parallel", Parallel::run);
         r.add("kill", a -> kill(a, rt));
         r.add("sleep", ConcurrencyLibrary::sleep);
         r.add("shutdown", a -> shutdown(a, rt));
+    }
+
+    /**
+     * spawn(script | code [, context] [, io = {…}]): starts the script as a new instance on a
+     * virtual thread and returns its pid at once. A file that cannot be read or parsed is an
+     * error here; anything that goes wrong once it runs is reported by the supervisor.
+     */
+    private static Object spawn(Args a, DusoRuntime rt) {
+        Object target = a.raw().at(0);
+        if (target == null) {
+            throw Args.error("spawn() requires script path argument");
+        }
+        ChildScript script = ChildScript.of(a.instance(), target, "spawn", "spawn() arg must be a string path or code value");
+        IoRoute io = IoRoute.parse(a.raw().named("io"));
+        ChildInstance child = ChildInstance.create(a.instance(), script, a.get(1, "context"),
+                pid -> io == null ? Output.of(rt.console()) : io.output(rt, pid, Output.of(rt.console())));
+        Supervisor.of(rt).spawn(child.instance(), child::run, "spawn", io);
+        return (double) child.pid();
     }
 
     private static Object kill(Args a, DusoRuntime rt) {
