@@ -41,7 +41,7 @@ public final class Supervisor {
         long pid = child.pid();
         StopSignal signal = child.signal();
         rt.processes().enter(pid, signal);
-        Thread.ofVirtual().name(verb + "-" + pid).start(() -> {
+        Thread.ofVirtual().start(() -> {
             try {
                 Object exit = body.get();
                 if (io != null && exit != Nil.NIL) {
