@@ -112,7 +112,10 @@ public final class Supervisor {
         return n >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) n;
     }
 
-    /** One daemon thread for every run() deadline, made when the first timeout is asked for. */
+    /**
+     * One daemon thread for every run() deadline, made when the first timeout is asked for and
+     * gone again after a few idle seconds (runtimes in tests come and go).
+     */
     private synchronized ScheduledThreadPoolExecutor timer() {
         if (timer == null) {
             timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -121,6 +124,8 @@ public final class Supervisor {
                 return t;
             });
             timer.setRemoveOnCancelPolicy(true);
+            timer.setKeepAliveTime(5, TimeUnit.SECONDS);
+            timer.allowCoreThreadTimeOut(true);
         }
         return timer;
     }
