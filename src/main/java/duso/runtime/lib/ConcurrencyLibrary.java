@@ -2,6 +2,7 @@ package duso.runtime.lib;
 
 import duso.lang.nodes.ExitSignal;
 import duso.lang.nodes.Interp;
+import duso.lang.nodes.Ops;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.Nil;
@@ -61,19 +62,11 @@ public final class ConcurrencyLibrary implements Library {
         if (!(arg instanceof Double d)) {
             throw Args.error("kill() pid must be a number, got " + goArgType(arg));
         }
-        long pid = goInt64(d);
+        long pid = Ops.goInt64(d);
         if (!rt.processes().kill(pid)) {
             throw Args.error("kill() no process with PID " + pid);
         }
         return Boolean.TRUE;
-    }
-
-    /** Go's float64 → int64 conversion on amd64: truncation, and the minimum for NaN or out of range. */
-    private static long goInt64(double d) {
-        if (Double.isNaN(d) || d >= 0x1p63 || d < -0x1p63) {
-            return Long.MIN_VALUE;
-        }
-        return (long) d;
     }
 
     /** The Go type ({@code %T}) the reference's builtins see for an argument, for its messages. */
@@ -111,9 +104,14 @@ public final class ConcurrencyLibrary implements Library {
             if (d < 0) {
                 throw Args.error("sleep() duration cannot be negative");
             }
-            seconds = Double.isNaN(d) ? 0 : d;
+            seconds = d;
         }
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        // Go's Duration(seconds * 1e9): NaN and overflow become a negative duration, no wait.
+        long nanos = Ops.goInt64(seconds * 1e9);
+        if (nanos <= 0) {
+            return Nil.NIL;
+        }
+        long deadline = System.nanoTime() + nanos;
         Interp in = a.interp();
         Thread me = Thread.currentThread();
         Runnable previous = in.setInterruptWaker(() -> LockSupport.unpark(me));
