@@ -147,7 +147,7 @@ public final class Interp {
 
     /** Raises the pending stop, if any, as an error at the given position. */
     public void checkInterrupt(String file, int pos) {
-        StopSignal.Stop s = signal.peek();
+        StopSignal.Stop s = signal.current();
         if (s != null) {
             throw new DusoError(s.message(), file, pos, stack());
         }

@@ -1,7 +1,5 @@
 package duso.lang.nodes;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,18 +18,12 @@ public final class StopSignal {
     /** Why an instance must stop: the error raised at a check, and the one a woken blocking call raises. */
     public record Stop(String message, String blockedMessage) {}
 
-    private static final VarHandle STOP;
-
-    static {
-        try {
-            STOP = MethodHandles.lookup().findVarHandle(StopSignal.class, "stop", Stop.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @SuppressWarnings("unused") // accessed through STOP
-    private Stop stop;
+    /**
+     * Volatile rather than opaque through a VarHandle: the per-call check must stay a plain
+     * load in every compiler tier (x86 volatile reads are plain loads), and a stop written by
+     * another thread must never be hoisted out of a running loop.
+     */
+    private volatile Stop stop;
     /** Interps of this instance currently parked in a blocking builtin (guarded by this). */
     private final List<Interp> parked = new ArrayList<>(2);
 
@@ -41,9 +33,11 @@ public final class StopSignal {
      * those are held while a waiter registers itself here.
      */
     public void raise(Stop s) {
-        STOP.compareAndSet(this, null, s);
         Interp[] toWake;
         synchronized (this) {
+            if (stop == null) {
+                stop = s;
+            }
             toWake = parked.toArray(new Interp[0]);
         }
         for (Interp in : toWake) {
@@ -51,14 +45,9 @@ public final class StopSignal {
         }
     }
 
-    /** The stop raised, or null; a cheap read for per-iteration checks. */
-    Stop peek() {
-        return (Stop) STOP.getOpaque(this);
-    }
-
-    /** The stop raised, or null, with the ordering a blocking call needs before it parks. */
+    /** The stop raised, or null. */
     public Stop current() {
-        return (Stop) STOP.getVolatile(this);
+        return stop;
     }
 
     synchronized void park(Interp in) {
