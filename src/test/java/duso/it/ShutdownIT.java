@@ -88,6 +88,38 @@ class ShutdownIT {
     }
 
     @Test
+    void sigtermStopsSpawnedScriptsQuietlyAndFlushesWhatTheyWrote() throws Exception {
+        Result r = signalWhenReady("""
+                s = datastore("sig", {persist = "sig.dusnap"})
+                worker = parse("s = datastore(\\"sig\\")\\ns.increment(\\"workers\\")\\ns.wait(\\"never\\")")
+                for i = 1, 50 do spawn(worker) end
+                s.wait("workers", 50, 10)
+                s.set("written", "by the main script")
+                print("READY")
+                sleep(60)
+                """, "TERM");
+        assertEquals(0, r.status, r.stderr);
+        assertNoError(r);
+        assertEquals("by the main script", readBack());
+    }
+
+    @Test
+    void shutdownFromASpawnedScriptEndsTheProcessWithItsCode() throws Exception {
+        Result r = run("""
+                s = datastore("sig", {persist = "sig.dusnap"})
+                s.set("written", "before shutdown")
+                spawn(parse("sleep(0.2)\\nshutdown(9)"))
+                print("waiting")
+                s.wait("never")
+                print("not reached")
+                """);
+        assertEquals(9, r.status, r.stderr);
+        assertEquals(List.of("waiting"), r.stdout);
+        assertNoError(r);
+        assertEquals("before shutdown", readBack());
+    }
+
+    @Test
     void anUncaughtErrorIsStatusOne() throws Exception {
         Result r = run("x = 1 / 0\n");
         assertEquals(1, r.status);
