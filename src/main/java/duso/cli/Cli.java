@@ -12,6 +12,7 @@ import duso.runtime.Output;
 import duso.runtime.Processes;
 import duso.runtime.ScriptInstance;
 import duso.runtime.ScriptRunner;
+import duso.runtime.Uninterruptibly;
 import duso.lang.nodes.Interp;
 import duso.lang.values.Nil;
 import java.io.IOException;
@@ -169,18 +170,7 @@ public final class Cli {
     static void runOnBigStack(Runnable body) {
         Thread t = new Thread(null, body, "duso-main", 1L << 30);
         t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.await(t::join);
     }
 
     private int finish(DusoRuntime rt, int status) {

@@ -188,18 +188,7 @@ public final class DusoRuntime {
 
     /** Blocks, uninterruptibly, until the shutdown sequence has finished. */
     public void awaitShutdownComplete() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                shutdownDone.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.await(shutdownDone::await);
     }
 
     /** The exit status requested by {@code shutdown(n)}, or null. First caller wins. */

@@ -13,6 +13,7 @@ import duso.lang.values.Nil;
 import duso.lang.values.Values;
 import duso.runtime.Args;
 import duso.runtime.ScriptInstance;
+import duso.runtime.Uninterruptibly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class Parallel {
         }
         results[fns.length - 1] = branch(inst, fns[fns.length - 1]);
         for (Thread t : threads) {
-            joinUninterruptibly(t);
+            Uninterruptibly.await(t::join);
         }
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null) {
@@ -132,20 +133,5 @@ final class Parallel {
         }
         String file = stack.isEmpty() && e.hasPosition() ? BRANCH_FILE : e.file();
         return new DusoError(e.value(), file, e.pos(), stack);
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
