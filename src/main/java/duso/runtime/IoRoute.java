@@ -31,6 +31,16 @@ public record IoRoute(String datastore, String queue, boolean out, boolean err, 
         return !(o.getOrNull(key) instanceof Boolean b) || b;
     }
 
+    /**
+     * Where a spawned or run child writes: the process console, or with a route (may be null)
+     * the routed channels to its queue. Not the starter's output: a child of a routed script
+     * is not routed unless it is given a route of its own.
+     */
+    public static Output forChild(IoRoute io, DusoRuntime rt, long pid) {
+        Output console = Output.of(rt.console());
+        return io == null ? console : io.output(rt, pid, console);
+    }
+
     /** The child's output: routed channels to the queue, the others to {@code console}. */
     public Output output(DusoRuntime rt, long pid, Output console) {
         return new Output() {

@@ -14,7 +14,6 @@ import duso.runtime.ChildScript;
 import duso.runtime.DusoRuntime;
 import duso.runtime.IoRoute;
 import duso.runtime.Library;
-import duso.runtime.Output;
 import duso.runtime.Registry;
 import duso.runtime.Supervisor;
 
@@ -70,7 +69,7 @@ public final class CodeLibrary implements Library {
         double timeout = a.get(2, "timeout") instanceof Double d ? d : 0;
         IoRoute io = IoRoute.parse(a.raw().named("io"));
         ChildInstance child = ChildInstance.create(a.instance(), script, a.get(1, "context"),
-                pid -> io == null ? Output.of(rt.console()) : io.output(rt, pid, Output.of(rt.console())));
+                pid -> IoRoute.forChild(io, rt, pid));
         return Supervisor.of(rt).run(a.interp(), child.instance(), child::run, timeout, io);
     }
 }

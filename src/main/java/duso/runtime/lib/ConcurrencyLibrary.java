@@ -12,7 +12,6 @@ import duso.runtime.ChildScript;
 import duso.runtime.DusoRuntime;
 import duso.runtime.IoRoute;
 import duso.runtime.Library;
-import duso.runtime.Output;
 import duso.runtime.Registry;
 import duso.runtime.Supervisor;
 import java.util.concurrent.locks.LockSupport;
@@ -46,7 +45,7 @@ public final class ConcurrencyLibrary implements Library {
         ChildScript script = ChildScript.of(a.instance(), target, "spawn", "spawn() arg must be a string path or code value");
         IoRoute io = IoRoute.parse(a.raw().named("io"));
         ChildInstance child = ChildInstance.create(a.instance(), script, a.get(1, "context"),
-                pid -> io == null ? Output.of(rt.console()) : io.output(rt, pid, Output.of(rt.console())));
+                pid -> IoRoute.forChild(io, rt, pid));
         Supervisor.of(rt).spawn(child.instance(), child::run, "spawn", io);
         return (double) child.pid();
     }
