@@ -9,8 +9,10 @@ import duso.runtime.DusoRuntime;
 import duso.runtime.GoPaths;
 import duso.runtime.Options;
 import duso.runtime.Output;
+import duso.runtime.Processes;
 import duso.runtime.ScriptInstance;
 import duso.runtime.ScriptRunner;
+import duso.runtime.Uninterruptibly;
 import duso.lang.nodes.Interp;
 import duso.lang.values.Nil;
 import java.io.IOException;
@@ -50,8 +52,9 @@ public final class Cli {
     }
 
     /**
-     * Runs the command; {@code processExit} ends the process when a script calls shutdown()
-     * while the main script is still running, {@code terminal} tells whether stdin is an
+     * Runs the command; {@code processExit} ends the process once a shutdown asked for by a
+     * script or a signal (SIGINT, SIGTERM, handled then) is complete, whatever the main script
+     * is doing; {@code terminal} tells whether stdin is an
      * interactive terminal (the REPL then edits lines and keeps history).
      */
     static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd,
@@ -84,6 +87,7 @@ public final class Cli {
                 console.flush();
                 processExit.accept(code);
             });
+            Signals.shutDownOnInterruptOrTerm(rt);
         }
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {
@@ -132,18 +136,27 @@ public final class Cli {
         return runSource(rt, new Source(path, file.toString(), text), dir);
     }
 
-    /** Runs a main script; 0 when it ends (exit() included), 1 on an uncaught error. */
+    /**
+     * Runs a main script; 0 when it ends (exit() included), 1 on an uncaught error. The main
+     * script is in the process table (pid 0) so shutdown stops it too; an error that only says
+     * it was stopped by shutdown is not reported.
+     */
     static int runSource(DusoRuntime rt, Source source, Path dir) {
         ScriptInstance inst = new ScriptInstance(rt, source.displayName(), dir, Nil.NIL, Output.of(rt.console()), 0);
         int[] status = {0};
         Runnable body = () -> {
+            rt.processes().enter(0, inst.signal());
             try {
                 CompiledUnit unit = rt.cache().compile(source, source.displayName());
                 Interp interp = inst.newInterp(false);
                 ScriptRunner.runScript(unit, interp);
             } catch (DusoError e) {
-                rt.console().err("Error: " + e.render() + "\n");
-                status[0] = 1;
+                if (!Processes.stoppedByShutdown(inst.signal())) {
+                    rt.console().err("Error: " + e.render() + "\n");
+                    status[0] = 1;
+                }
+            } finally {
+                rt.processes().leave(0, inst.signal());
             }
         };
         runOnBigStack(body);
@@ -157,18 +170,7 @@ public final class Cli {
     static void runOnBigStack(Runnable body) {
         Thread t = new Thread(null, body, "duso-main", 1L << 30);
         t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.await(t::join);
     }
 
     private int finish(DusoRuntime rt, int status) {

@@ -5,6 +5,7 @@ import duso.runtime.lib.ArraysLibrary;
 import duso.runtime.lib.Base64Library;
 import duso.runtime.lib.CipherLibrary;
 import duso.runtime.lib.CodeLibrary;
+import duso.runtime.lib.ConcurrencyLibrary;
 import duso.runtime.lib.ConsoleLibrary;
 import duso.runtime.lib.ConversionLibrary;
 import duso.runtime.lib.CsvLibrary;
@@ -53,5 +54,6 @@ public final class Libraries {
             new FunctionalLibrary(),
             new MathLibrary(),
             new ConversionLibrary(),
-            new TimeLibrary());
+            new TimeLibrary(),
+            new ConcurrencyLibrary());
 }

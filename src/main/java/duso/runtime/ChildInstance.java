@@ -4,6 +4,7 @@ import duso.lang.errors.DusoError;
 import duso.lang.nodes.Interp;
 import duso.lang.values.DeepCopy;
 import duso.lang.values.Nil;
+import java.util.function.LongFunction;
 
 /**
  * A script instance started by another one (run; spawn and schedule build on it): fresh
@@ -26,11 +27,16 @@ public final class ChildInstance {
         this.script = script;
     }
 
-    /** A child of {@code caller} with a copy of {@code context} (nil when absent) and a new pid. */
-    public static ChildInstance create(ScriptInstance caller, ChildScript script, Object context, Output output) {
+    /**
+     * A child of {@code caller} with a copy of {@code context} (nil when absent) and a new pid;
+     * its output is chosen knowing that pid (io routing tags every event with it).
+     */
+    public static ChildInstance create(ScriptInstance caller, ChildScript script, Object context,
+            LongFunction<Output> outputForPid) {
         DusoRuntime rt = caller.runtime();
         Object copied = context == null ? Nil.NIL : DeepCopy.acrossInstances(context);
-        ScriptInstance inst = new ScriptInstance(rt, script.file(), script.dir(), copied, output, rt.nextPid());
+        long pid = rt.nextPid();
+        ScriptInstance inst = new ScriptInstance(rt, script.file(), script.dir(), copied, outputForPid.apply(pid), pid);
         return new ChildInstance(inst, script);
     }
 

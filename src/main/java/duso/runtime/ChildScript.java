@@ -69,6 +69,20 @@ public record ChildScript(CompiledUnit unit, String file, Path dir) {
         return null;
     }
 
+    /**
+     * What run()/spawn() were given: a script path or a code value; anything else is the
+     * error {@code notAScript}.
+     */
+    public static ChildScript of(ScriptInstance caller, Object target, String verb, String notAScript) {
+        if (target instanceof String path) {
+            return fromFile(caller, path, verb);
+        }
+        if (target instanceof CodeValue code) {
+            return fromCode(caller, code);
+        }
+        throw Args.error(notAScript);
+    }
+
     /** A parse() code value; its compiled form is cached on the value. */
     public static ChildScript fromCode(ScriptInstance caller, CodeValue code) {
         Object cached = code.compiled();

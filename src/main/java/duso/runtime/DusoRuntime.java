@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
@@ -31,9 +33,11 @@ public final class DusoRuntime {
     private final List<Runnable> finalHooks = new ArrayList<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Integer exitCode;
-    private volatile String appDir = ".";
-    private final Object shutdownLock = new Object();
+    private final Processes processes = new Processes();
+    private final AtomicBoolean shutdownClaimed = new AtomicBoolean();
+    private final CountDownLatch shutdownDone = new CountDownLatch(1);
     private volatile IntConsumer processExit;
+    private volatile String appDir = ".";
 
     public DusoRuntime(Console console, Options options, java.nio.file.Path cwd, List<Library> libraries) {
         this.console = console;
@@ -82,6 +86,11 @@ public final class DusoRuntime {
         return cache;
     }
 
+    /** Live script instances by process id (kill, shutdown). */
+    public Processes processes() {
+        return processes;
+    }
+
     /** The next process id for spawn/run (shared counter, as the reference). */
     public long nextPid() {
         return pids.incrementAndGet();
@@ -111,53 +120,75 @@ public final class DusoRuntime {
     }
 
     /**
-     * Runs the shutdown hooks once and flushes output. A second caller (the CLI finishing
-     * while a {@code shutdown()} is draining in the background) waits until the first is done,
-     * so the process never ends half-way through a flush.
+     * The graceful shutdown sequence, run once however many threads ask: the
+     * {@link #onShutdown} hooks (servers stop accepting and drain their handlers), then every
+     * live script instance is stopped (blocked sleeps and waits raise "interrupted"), then the
+     * final hooks (datastores flush, once nothing can still write), then output is flushed.
+     * A caller arriving while it runs waits until it has finished.
      */
     public void shutdown() {
-        synchronized (shutdownLock) {
-            List<Runnable> hooks;
-            synchronized (this) {
-                hooks = new ArrayList<>(shutdownHooks);
-                hooks.addAll(finalHooks);
-                shutdownHooks.clear();
-                finalHooks.clear();
-            }
-            for (Runnable r : hooks) {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    console.err("duso: shutdown step failed: " + e + "\n");
-                }
-            }
+        if (!shutdownClaimed.compareAndSet(false, true)) {
+            awaitShutdownComplete();
+            return;
+        }
+        try {
+            runHooks(takeHooks(shutdownHooks));
+            processes.stopAll();
+            runHooks(takeHooks(finalHooks));
             console.flush();
+        } finally {
+            shutdownDone.countDown();
+        }
+    }
+
+    private synchronized List<Runnable> takeHooks(List<Runnable> hooks) {
+        List<Runnable> taken = new ArrayList<>(hooks);
+        hooks.clear();
+        return taken;
+    }
+
+    private void runHooks(List<Runnable> hooks) {
+        for (Runnable r : hooks) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                console.err("duso: shutdown step failed: " + e + "\n");
+            }
         }
     }
 
     /**
-     * How the process ends when {@code shutdown()} is called from anywhere (the CLI halts the
-     * JVM with the status; runtimes embedded in tests leave it unset and let their main
-     * script finish instead).
+     * {@code shutdown(code)}, SIGINT and SIGTERM: records the exit status (the first request
+     * wins) and runs {@link #shutdown()} on a thread of its own, so the instance asking (often
+     * a request handler that the drain waits for) can unwind first. When the sequence is done
+     * the process ends through the exit action the CLI installed; embedded and in-process
+     * runtimes have none, and end when their main script does.
      */
+    public void requestShutdown(int code) {
+        requestExit(code);
+        Thread.ofPlatform().name("duso-shutdown").daemon(true).start(() -> {
+            shutdown();
+            IntConsumer exit = processExit;
+            if (exit != null) {
+                Integer c = exitCode;
+                exit.accept(c == null ? 0 : c);
+            }
+        });
+    }
+
+    /** How a requested shutdown ends the process once it is complete (the CLI halts the JVM). */
     public void setProcessExit(IntConsumer exit) {
         processExit = exit;
     }
 
-    /**
-     * {@code shutdown(code)}: records the status (first caller wins), then drains and flushes
-     * on a thread of its own (a handler that calls it must be free to finish, or the drain
-     * would wait for it) and ends the process.
-     */
-    public void requestShutdown(int code) {
-        requestExit(code);
-        Thread.ofPlatform().daemon().name("duso-shutdown").start(() -> {
-            shutdown();
-            IntConsumer exit = processExit;
-            if (exit != null) {
-                exit.accept(exitCode);
-            }
-        });
+    /** True once the shutdown sequence has begun. */
+    public boolean shuttingDown() {
+        return shutdownClaimed.get();
+    }
+
+    /** Blocks, uninterruptibly, until the shutdown sequence has finished. */
+    public void awaitShutdownComplete() {
+        Uninterruptibly.await(shutdownDone::await);
     }
 
     /** The exit status requested by {@code shutdown(n)}, or null. First caller wins. */

@@ -1,6 +1,7 @@
 package duso.runtime;
 
 import duso.lang.nodes.Interp;
+import duso.lang.nodes.StopSignal;
 import duso.lang.values.Nil;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.List;
  * include, outermost first) for cycle detection. The chain is immutable: loading a module
  * makes a derived instance with a longer chain, so instances stay safe to share between the
  * threads of parallel branches.
+ *
+ * <p>Its {@link StopSignal} is shared by every Interp that works for it (parallel branches,
+ * required modules), so stopping the instance (kill, timeout, shutdown) stops all of them.
  */
 public final class ScriptInstance {
     private final DusoRuntime runtime;
@@ -24,13 +28,14 @@ public final class ScriptInstance {
     private final Output output;
     private final long pid;
     private final List<String> loading;
+    private final StopSignal signal;
 
     public ScriptInstance(DusoRuntime runtime, String file, Path dir, Object context, Output output, long pid) {
-        this(runtime, file, dir, context, output, pid, List.of());
+        this(runtime, file, dir, context, output, pid, List.of(), new StopSignal());
     }
 
     private ScriptInstance(DusoRuntime runtime, String file, Path dir, Object context, Output output, long pid,
-            List<String> loading) {
+            List<String> loading, StopSignal signal) {
         this.runtime = runtime;
         this.file = file;
         this.dir = dir;
@@ -38,6 +43,7 @@ public final class ScriptInstance {
         this.output = output;
         this.pid = pid;
         this.loading = loading;
+        this.signal = signal;
     }
 
     public static ScriptInstance of(Interp interp) {
@@ -97,7 +103,7 @@ public final class ScriptInstance {
      * appended to the loading chain.
      */
     public ScriptInstance loadingModule(String module) {
-        return new ScriptInstance(runtime, file, dir, context, output, pid, chainWith(module));
+        return new ScriptInstance(runtime, file, dir, context, output, pid, chainWith(module), signal);
     }
 
     /**
@@ -106,7 +112,7 @@ public final class ScriptInstance {
      * context, output and pid stay the caller's (a module is part of the script using it).
      */
     public ScriptInstance forModule(String module, String moduleFile, Path moduleDir) {
-        return new ScriptInstance(runtime, moduleFile, moduleDir, context, output, pid, chainWith(module));
+        return new ScriptInstance(runtime, moduleFile, moduleDir, context, output, pid, chainWith(module), signal);
     }
 
     private List<String> chainWith(String module) {
@@ -116,9 +122,14 @@ public final class ScriptInstance {
         return List.copyOf(chain);
     }
 
+    /** What stops this instance (kill, timeout, shutdown). */
+    public StopSignal signal() {
+        return signal;
+    }
+
     /** A new interpreter state for running code on behalf of this instance. */
     public Interp newInterp(boolean parallel) {
-        Interp in = new Interp(runtime.registry(), parallel);
+        Interp in = new Interp(runtime.registry(), parallel, signal);
         in.hostState = this;
         return in;
     }

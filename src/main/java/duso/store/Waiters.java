@@ -40,6 +40,12 @@ final class Waiters {
         }
     }
 
+    /** How many callers are parked on the key right now. */
+    int waiting(String key) {
+        OnKey w = byKey.get(key);
+        return w == null ? 0 : w.count;
+    }
+
     void signal(String key) {
         if (!byKey.isEmpty()) {
             OnKey w = byKey.get(key);

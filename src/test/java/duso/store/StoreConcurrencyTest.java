@@ -174,7 +174,7 @@ class StoreConcurrencyTest {
         waiter.join(5000);
         assertEquals("killed", outcome[0]);
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "woken at once, not at a timeout");
-        Interp other = f.interp();
+        Interp other = new StoreFixture(dir).interp(); // another instance: a stop is per instance
         Thread taker = Thread.ofVirtual().start(() -> {
             try {
                 Waits.take(s, other, "q", false, "shift_wait", 0);

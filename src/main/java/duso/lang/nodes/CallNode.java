@@ -63,6 +63,7 @@ public abstract class CallNode extends ExprNode {
     private Object callScript(Frame f, ScriptFunction fn, Object self) {
         FunctionCode c = fn.code;
         Interp in = f.interp;
+        in.checkInterrupt(file, pos);
         Frame fr = Invoke.newFrame(fn, self, in);
         in.push(fn, pos);
         try {

@@ -4,8 +4,6 @@ import duso.lang.errors.CallFrame;
 import duso.lang.errors.DusoError;
 import duso.lang.source.Pos;
 import duso.lang.values.FunctionValue;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,22 +11,13 @@ import java.util.List;
 /**
  * The state of one running script instance (main script, spawned or run script, request
  * handler, parallel branch): its script call stack, its link to the host runtime and the
- * interrupt flag other threads raise to stop it.
+ * {@link StopSignal} other threads raise to stop it, checked at every loop iteration and
+ * script call.
  *
  * <p>An Interp is used by one thread at a time. The call stack is two parallel arrays so a
  * call costs two stores, and a {@link CallFrame} list is only built when an error needs one.
  */
 public final class Interp {
-    private static final VarHandle INTERRUPT;
-
-    static {
-        try {
-            INTERRUPT = MethodHandles.lookup().findVarHandle(Interp.class, "interrupt", String.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** Deepest script call chain before "stack overflow" is raised. */
     public static final int MAX_DEPTH = 200_000;
 
@@ -36,8 +25,7 @@ public final class Interp {
     private ScriptFunction[] fns = new ScriptFunction[32];
     private int[] sites = new int[32];
     private int depth;
-    @SuppressWarnings("unused") // accessed through INTERRUPT
-    private String interrupt;
+    private final StopSignal signal;
     private final boolean parallel;
     private volatile Runnable waker;
     /** Runtime-owned per-instance state (output routing, context value, process id…). */
@@ -46,8 +34,14 @@ public final class Interp {
     Frame callerFrame;
 
     public Interp(Globals globals, boolean parallel) {
+        this(globals, parallel, new StopSignal());
+    }
+
+    /** An interpreter working for the instance that owns {@code signal} (a parallel branch). */
+    public Interp(Globals globals, boolean parallel, StopSignal signal) {
         this.globals = globals;
         this.parallel = parallel;
+        this.signal = signal;
     }
 
     public Globals globals() {
@@ -114,42 +108,53 @@ public final class Interp {
 
     // ---- interruption ---------------------------------------------------------------------
 
-    /**
-     * Asks this instance to stop; the reason becomes the error it raises ("killed", …). If the
-     * instance is parked in a blocking builtin (a datastore wait, sleep…), that builtin's waker
-     * runs too, so the wait ends now rather than at its timeout.
-     */
+    /** The stop request this interpreter obeys, shared with the other Interps of its instance. */
+    public StopSignal stopSignal() {
+        return signal;
+    }
+
+    /** Asks this instance to stop with one message for checks and blocking calls alike. */
     public void interrupt(String reason) {
-        INTERRUPT.setVolatile(this, reason);
+        signal.raise(new StopSignal.Stop(reason, reason));
+    }
+
+    /**
+     * Registers how to wake this interpreter out of the blocking call it is about to make, and
+     * returns the previous waker, which the call restores when it ends (a wait's predicate may
+     * itself block). A blocking builtin sets its waker, then re-checks
+     * {@link #interruptReason()} before every park: registration and the stop are ordered
+     * through the signal, so a stop either finds the waker or the builtin sees the stop.
+     * The waker runs on the interrupting thread and must not block for long.
+     */
+    public Runnable setInterruptWaker(Runnable w) {
+        Runnable previous = waker;
+        waker = w;
+        if (previous == null && w != null) {
+            signal.park(this);
+        } else if (previous != null && w == null) {
+            signal.unpark(this);
+        }
+        return previous;
+    }
+
+    void wake() {
         Runnable w = waker;
         if (w != null) {
             w.run();
         }
     }
 
-    /**
-     * Registers how to wake this instance out of the blocking call it is about to make, and
-     * returns the previous waker, which the call restores when it ends (a wait's predicate may
-     * itself block). A blocking builtin sets its waker, then re-checks
-     * {@link #interruptReason()} before every park: the waker and the reason are both
-     * volatile, so an interrupt either sees the waker or the builtin sees the reason.
-     * The waker runs on the interrupting thread and must not block for long.
-     */
-    public Runnable setInterruptWaker(Runnable w) {
-        Runnable previous = waker;
-        waker = w;
-        return previous;
-    }
-
+    /** The error an interrupted blocking call raises ("killed", "interrupted"), or null. */
     public String interruptReason() {
-        return (String) INTERRUPT.getVolatile(this);
+        StopSignal.Stop s = signal.current();
+        return s == null ? null : s.blockedMessage();
     }
 
-    /** Raises the pending interrupt, if any, as an error at the given position. */
+    /** Raises the pending stop, if any, as an error at the given position. */
     public void checkInterrupt(String file, int pos) {
-        String reason = (String) INTERRUPT.getOpaque(this);
-        if (reason != null) {
-            throw new DusoError(reason, file, pos, stack());
+        StopSignal.Stop s = signal.current();
+        if (s != null) {
+            throw new DusoError(s.message(), file, pos, stack());
         }
     }
 

@@ -64,6 +64,7 @@ public final class Invoke {
     static Object callScript(Interp in, ScriptFunction fn, Object self, Object[] args, String[] names,
             Object[] named, int site) {
         FunctionCode c = fn.code;
+        in.checkInterrupt(null, 0);
         Frame fr = newFrame(fn, self, in);
         in.push(fn, site);
         try {

@@ -12,9 +12,10 @@ import duso.runtime.Args;
 import duso.runtime.ChildInstance;
 import duso.runtime.ChildScript;
 import duso.runtime.DusoRuntime;
+import duso.runtime.IoRoute;
 import duso.runtime.Library;
-import duso.runtime.Output;
 import duso.runtime.Registry;
+import duso.runtime.Supervisor;
 
 /**
  * Code as a value and scripts as calls: {@code parse()} turns source text into a code value
@@ -52,22 +53,23 @@ public final class CodeLibrary implements Library {
         }
     }
 
+    /**
+     * run(script | code [, context] [, timeout] [, io = {…}]): the child runs on this thread
+     * under the supervisor, which stops it after the timeout (seconds, fractions honoured; not a
+     * number means none), lets kill(pid) and a stop of this instance reach it, and routes its
+     * output when io is given. Returns its exit() value; its error is raised here.
+     */
     private static Object run(Args a, DusoRuntime rt) {
         Object target = a.get(0, "script");
         if (target == null) {
             throw Args.error("run() requires script path argument");
         }
-        ChildScript script;
-        if (target instanceof String path) {
-            script = ChildScript.fromFile(a.instance(), path, "run");
-        } else if (target instanceof CodeValue code) {
-            script = ChildScript.fromCode(a.instance(), code);
-        } else {
-            throw Args.error("run() script arg must be a string path or code value");
-        }
-        // A timeout (third argument) and io routing belong to the process supervisor, which
-        // runs a ChildInstance on its own thread; without them the child runs right here.
-        ChildInstance child = ChildInstance.create(a.instance(), script, a.get(1, "context"), Output.of(rt.console()));
-        return child.run();
+        ChildScript script = ChildScript.of(a.instance(), target, "run",
+                "run() script arg must be a string path or code value");
+        double timeout = a.get(2, "timeout") instanceof Double d ? d : 0;
+        IoRoute io = IoRoute.parse(a.raw().named("io"));
+        ChildInstance child = ChildInstance.create(a.instance(), script, a.get(1, "context"),
+                pid -> IoRoute.forChild(io, rt, pid));
+        return Supervisor.of(rt).run(a.interp(), child.instance(), child::run, timeout, io);
     }
 }

@@ -1,7 +1,5 @@
 package duso.runtime.lib;
 
-import duso.lang.nodes.ExitSignal;
-import duso.lang.values.Nil;
 import duso.lang.values.Render;
 import duso.runtime.Args;
 import duso.runtime.DusoRuntime;
@@ -12,8 +10,8 @@ import java.security.SecureRandom;
 /**
  * The host process as scripts see it: {@code env(name)} reads an environment variable ("" when
  * unset), {@code uuid()} makes a version 7 UUID (millisecond timestamp, then random bits, so
- * ids sort by creation time), and {@code shutdown([code])} ends the process cleanly from any
- * script instance: servers drain, stores flush, then the process exits with the code.
+ * ids sort by creation time). ({@code shutdown()} is with the other process builtins in
+ * ConcurrencyLibrary.)
  */
 public final class SystemLibrary implements Library {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -32,28 +30,6 @@ public final class SystemLibrary implements Library {
             return value == null ? "" : value;
         });
         r.add("uuid", a -> uuid7(System.currentTimeMillis(), Random.SOURCE));
-        r.add("shutdown", a -> {
-            Object raw = a.raw().at(0);
-            if (raw == null) {
-                raw = a.raw().named("code");
-            }
-            int code = raw == null ? 0 : exitCode(raw);
-            rt.requestShutdown(code);
-            // The calling instance ends here, the way exit() ends it.
-            throw new ExitSignal(Nil.NIL);
-        });
-    }
-
-    /** A process status: a whole number from 0 to 255, never silently truncated. */
-    private static int exitCode(Object raw) {
-        if (!(raw instanceof Double d)) {
-            throw Args.error("shutdown() exit code must be a number");
-        }
-        double n = d;
-        if (n != Math.rint(n) || n < 0 || n > 255) {
-            throw Args.error("shutdown() exit code must be a whole number from 0 to 255");
-        }
-        return (int) n;
     }
 
     /** Created on first use: setting up a SecureRandom costs start-up time most scripts never need. */

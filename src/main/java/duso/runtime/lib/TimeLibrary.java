@@ -1,10 +1,8 @@
 package duso.runtime.lib;
 
 import duso.lang.lexer.GoQuote;
-import duso.lang.nodes.Interp;
 import duso.lang.nodes.Ops;
 import duso.lang.values.GoNumbers;
-import duso.lang.values.Nil;
 import duso.runtime.Args;
 import duso.runtime.DusoRuntime;
 import duso.runtime.Library;
@@ -16,10 +14,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Clocks, time formatting and sleep. Times are Unix seconds; format_time and parse_time work
+ * Clocks and time formatting (sleep is with the concurrency builtins, which own stopping). Times are Unix seconds; format_time and parse_time work
  * in UTC with Go layouts ({@code 2006-01-02 15:04:05}), a few named formats, and the
  * placeholders {@code YYYY YY MM DD HH mm ss}. The reference replaces those placeholders in
  * random order (so {@code YYYY} sometimes prints {@code 2424}); here {@code YYYY} always wins
@@ -56,7 +53,6 @@ public final class TimeLibrary implements Library {
         r.add("timestamp", TimeLibrary::timestamp);
         r.add("format_time", TimeLibrary::formatTime);
         r.add("parse_time", TimeLibrary::parseTime);
-        r.add("sleep", TimeLibrary::sleep);
     }
 
     private static Object timestamp(Args a) {
@@ -155,53 +151,4 @@ public final class TimeLibrary implements Library {
         return b.toString();
     }
 
-    /**
-     * sleep([seconds]): one second by default. The wait ends early when the script instance
-     * is interrupted (kill, shutdown, a run() timeout), which raises the interrupt's reason
-     * ("killed", "interrupted") as the error.
-     */
-    private static Object sleep(Args a) {
-        double seconds = 1;
-        Object arg = a.get(0, null);
-        if (arg != null) {
-            if (!(arg instanceof Double d)) {
-                throw Args.error("sleep() requires a number (seconds)");
-            }
-            if (d < 0) {
-                throw Args.error("sleep() duration cannot be negative");
-            }
-            seconds = d;
-        }
-        // Go's Duration(seconds * 1e9): NaN and overflow become a negative duration, no wait.
-        long nanos = Ops.goInt64(seconds * 1e9);
-        if (nanos <= 0) {
-            return Nil.NIL;
-        }
-        Interp in = a.interp();
-        Thread me = Thread.currentThread();
-        Runnable previous = in.setInterruptWaker(() -> LockSupport.unpark(me));
-        long deadline = System.nanoTime() + nanos;
-        boolean javaInterrupt = false;
-        try {
-            while (true) {
-                // A Java interrupt is not a script stop, but would make every park return at
-                // once: set it aside and restore it afterwards for whoever raised it.
-                javaInterrupt |= Thread.interrupted();
-                String reason = in.interruptReason();
-                if (reason != null) {
-                    throw Args.error(reason);
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return Nil.NIL;
-                }
-                LockSupport.parkNanos(in, left);
-            }
-        } finally {
-            in.setInterruptWaker(previous);
-            if (javaInterrupt) {
-                me.interrupt();
-            }
-        }
-    }
 }

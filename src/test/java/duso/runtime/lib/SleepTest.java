@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SleepTest {
     private static Builtin sleep() {
         Registry r = new Registry();
-        new TimeLibrary().install(r, null);
+        new ConcurrencyLibrary().install(r, null);
         return (Builtin) r.lookup("sleep");
     }
 
