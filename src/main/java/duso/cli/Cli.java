@@ -31,17 +31,29 @@ public final class Cli {
 
     private final Console console;
     private final Path cwd;
+    private final boolean ownsProcess;
 
-    private Cli(Console console, Path cwd) {
+    private Cli(Console console, Path cwd, boolean ownsProcess) {
         this.console = console;
         this.cwd = cwd;
+        this.ownsProcess = ownsProcess;
     }
 
     /** Runs the command and returns the process exit status. */
     public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd) {
+        return run(argv, in, out, err, cwd, false);
+    }
+
+    /**
+     * As {@link #run(String[], InputStream, OutputStream, OutputStream, Path)}; when
+     * {@code ownsProcess}, {@code shutdown()} and SIGINT/SIGTERM end the JVM once the graceful
+     * shutdown has run (only the real process entry point asks for this).
+     */
+    public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd,
+            boolean ownsProcess) {
         Console console = new Console(out, err, in);
         try {
-            return new Cli(console, cwd).dispatch(CommandLine.parse(argv));
+            return new Cli(console, cwd, ownsProcess).dispatch(CommandLine.parse(argv));
         } finally {
             console.flush();
         }
@@ -62,6 +74,9 @@ public final class Cli {
         }
         Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
         DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
+        if (ownsProcess) {
+            ProcessExit.install(rt);
+        }
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {
             return finish(rt, new Repl(rt).run());

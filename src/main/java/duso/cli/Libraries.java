@@ -2,7 +2,9 @@ package duso.cli;
 
 import duso.runtime.Library;
 import duso.runtime.lib.ConsoleLibrary;
+import duso.runtime.lib.ProcessLibrary;
 import duso.runtime.lib.TypesLibrary;
+import duso.server.HttpServerLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
 
@@ -13,5 +15,7 @@ public final class Libraries {
     public static final List<Library> ALL = List.of(
             new ConsoleLibrary(),
             new TypesLibrary(),
-            new DatastoreLibrary());
+            new DatastoreLibrary(),
+            new ProcessLibrary(),
+            new HttpServerLibrary());
 }

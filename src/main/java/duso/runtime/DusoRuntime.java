@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Process-wide runtime state shared by every script instance: the builtin registry, the
@@ -30,6 +34,10 @@ public final class DusoRuntime {
     private final List<Runnable> finalHooks = new ArrayList<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Integer exitCode;
+    private final AtomicBoolean shutdownClaimed = new AtomicBoolean();
+    private final CountDownLatch shutdownStarted = new CountDownLatch(1);
+    private final CountDownLatch shutdownDone = new CountDownLatch(1);
+    private volatile IntConsumer processExit;
 
     public DusoRuntime(Console console, Options options, java.nio.file.Path cwd, List<Library> libraries) {
         this.console = console;
@@ -94,23 +102,86 @@ public final class DusoRuntime {
         finalHooks.add(hook);
     }
 
-    /** Runs the shutdown hooks once and flushes output. */
+    /**
+     * The graceful shutdown sequence, run once: every {@link #onShutdown} hook (servers stop
+     * accepting and drain, WebSockets close…), then the final hooks (datastores flush), then
+     * output is flushed. A second caller, on any thread, waits until the first has finished,
+     * so nobody ends the process half way through a drain.
+     */
     public void shutdown() {
-        List<Runnable> hooks;
-        synchronized (this) {
-            hooks = new ArrayList<>(shutdownHooks);
-            hooks.addAll(finalHooks);
-            shutdownHooks.clear();
-            finalHooks.clear();
+        if (!shutdownClaimed.compareAndSet(false, true)) {
+            awaitShutdownComplete();
+            return;
         }
-        for (Runnable r : hooks) {
+        shutdownStarted.countDown();
+        try {
+            List<Runnable> hooks;
+            synchronized (this) {
+                hooks = new ArrayList<>(shutdownHooks);
+                hooks.addAll(finalHooks);
+                shutdownHooks.clear();
+                finalHooks.clear();
+            }
+            for (Runnable r : hooks) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    console.err("duso: shutdown step failed: " + e + "\n");
+                }
+            }
+            console.flush();
+        } finally {
+            shutdownDone.countDown();
+        }
+    }
+
+    /**
+     * {@code shutdown(code)} and SIGINT/SIGTERM: records the exit status (first caller wins)
+     * and runs {@link #shutdown()} on its own thread, so a request handler that asks for it
+     * can finish and let the drain complete; then the process ends through the exit action
+     * the CLI installed (nothing ends when the runtime is embedded or under test).
+     */
+    public void requestShutdown(int code) {
+        requestExit(code);
+        Thread.ofPlatform().name("duso-shutdown").start(() -> {
+            shutdown();
+            IntConsumer exit = processExit;
+            if (exit != null) {
+                Integer c = exitCode;
+                exit.accept(c == null ? 0 : c);
+            }
+        });
+    }
+
+    /** How a completed {@link #requestShutdown} ends the process (the CLI halts the JVM). */
+    public void setProcessExit(IntConsumer exit) {
+        processExit = exit;
+    }
+
+    /** True once the shutdown sequence has begun. */
+    public boolean shuttingDown() {
+        return shutdownStarted.getCount() == 0;
+    }
+
+    /** Blocks until the shutdown sequence begins or the timeout passes; true if it began. */
+    public boolean awaitShutdownStart(long timeout, TimeUnit unit) throws InterruptedException {
+        return shutdownStarted.await(timeout, unit);
+    }
+
+    /** Blocks, uninterruptibly, until the shutdown sequence has finished. */
+    public void awaitShutdownComplete() {
+        boolean interrupted = false;
+        while (true) {
             try {
-                r.run();
-            } catch (RuntimeException e) {
-                console.err("duso: shutdown step failed: " + e + "\n");
+                shutdownDone.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
-        console.flush();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The exit status requested by {@code shutdown(n)}, or null. First caller wins. */
