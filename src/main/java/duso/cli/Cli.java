@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The {@code duso} command: runs a script, {@code eval}, {@code repl}, {@code version} and
@@ -31,29 +32,29 @@ public final class Cli {
 
     private final Console console;
     private final Path cwd;
-    private final boolean ownsProcess;
+    private final IntConsumer processExit;
 
-    private Cli(Console console, Path cwd, boolean ownsProcess) {
+    private Cli(Console console, Path cwd, IntConsumer processExit) {
         this.console = console;
         this.cwd = cwd;
-        this.ownsProcess = ownsProcess;
+        this.processExit = processExit;
     }
 
-    /** Runs the command and returns the process exit status. */
+    /** Runs the command in-process (tests, embedding) and returns the exit status. */
     public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd) {
-        return run(argv, in, out, err, cwd, false);
+        return run(argv, in, out, err, cwd, null);
     }
 
     /**
-     * As {@link #run(String[], InputStream, OutputStream, OutputStream, Path)}; when
-     * {@code ownsProcess}, {@code shutdown()} and SIGINT/SIGTERM end the JVM once the graceful
-     * shutdown has run (only the real process entry point asks for this).
+     * Runs the command as the process: {@code processExit} ends the process with a status once
+     * a shutdown requested by a script or a signal (SIGINT, SIGTERM, handled here) is complete,
+     * whatever the main script is doing.
      */
     public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd,
-            boolean ownsProcess) {
+            IntConsumer processExit) {
         Console console = new Console(out, err, in);
         try {
-            return new Cli(console, cwd, ownsProcess).dispatch(CommandLine.parse(argv));
+            return new Cli(console, cwd, processExit).dispatch(CommandLine.parse(argv));
         } finally {
             console.flush();
         }
@@ -74,8 +75,9 @@ public final class Cli {
         }
         Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
         DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
-        if (ownsProcess) {
-            ProcessExit.install(rt);
+        if (processExit != null) {
+            rt.setProcessExit(processExit);
+            Signals.shutDownOnInterruptOrTerm(rt);
         }
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {

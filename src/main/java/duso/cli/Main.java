@@ -11,7 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int status = Cli.run(args, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err), Path.of("").toAbsolutePath(), true);
+                new FileOutputStream(FileDescriptor.err), Path.of("").toAbsolutePath(), Runtime.getRuntime()::halt);
         Runtime.getRuntime().halt(status);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -35,7 +34,6 @@ public final class DusoRuntime {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Integer exitCode;
     private final AtomicBoolean shutdownClaimed = new AtomicBoolean();
-    private final CountDownLatch shutdownStarted = new CountDownLatch(1);
     private final CountDownLatch shutdownDone = new CountDownLatch(1);
     private volatile IntConsumer processExit;
 
@@ -103,47 +101,52 @@ public final class DusoRuntime {
     }
 
     /**
-     * The graceful shutdown sequence, run once: every {@link #onShutdown} hook (servers stop
-     * accepting and drain, WebSockets close…), then the final hooks (datastores flush), then
-     * output is flushed. A second caller, on any thread, waits until the first has finished,
-     * so nobody ends the process half way through a drain.
+     * The graceful shutdown sequence, run once however many threads ask: the
+     * {@link #onShutdown} hooks (servers stop accepting and drain their handlers), then every
+     * live script instance is stopped (blocked sleeps and waits raise "interrupted"), then the
+     * final hooks (datastores flush, once nothing can still write), then output is flushed.
+     * A caller arriving while it runs waits until it has finished.
      */
     public void shutdown() {
         if (!shutdownClaimed.compareAndSet(false, true)) {
             awaitShutdownComplete();
             return;
         }
-        shutdownStarted.countDown();
         try {
-            List<Runnable> hooks;
-            synchronized (this) {
-                hooks = new ArrayList<>(shutdownHooks);
-                hooks.addAll(finalHooks);
-                shutdownHooks.clear();
-                finalHooks.clear();
-            }
-            for (Runnable r : hooks) {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    console.err("duso: shutdown step failed: " + e + "\n");
-                }
-            }
+            runHooks(takeHooks(shutdownHooks));
+            runHooks(takeHooks(finalHooks));
             console.flush();
         } finally {
             shutdownDone.countDown();
         }
     }
 
+    private synchronized List<Runnable> takeHooks(List<Runnable> hooks) {
+        List<Runnable> taken = new ArrayList<>(hooks);
+        hooks.clear();
+        return taken;
+    }
+
+    private void runHooks(List<Runnable> hooks) {
+        for (Runnable r : hooks) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                console.err("duso: shutdown step failed: " + e + "\n");
+            }
+        }
+    }
+
     /**
-     * {@code shutdown(code)} and SIGINT/SIGTERM: records the exit status (first caller wins)
-     * and runs {@link #shutdown()} on its own thread, so a request handler that asks for it
-     * can finish and let the drain complete; then the process ends through the exit action
-     * the CLI installed (nothing ends when the runtime is embedded or under test).
+     * {@code shutdown(code)}, SIGINT and SIGTERM: records the exit status (the first request
+     * wins) and runs {@link #shutdown()} on a thread of its own, so the instance asking (often
+     * a request handler that the drain waits for) can unwind first. When the sequence is done
+     * the process ends through the exit action the CLI installed; embedded and in-process
+     * runtimes have none, and end when their main script does.
      */
     public void requestShutdown(int code) {
         requestExit(code);
-        Thread.ofPlatform().name("duso-shutdown").start(() -> {
+        Thread.ofPlatform().name("duso-shutdown").daemon(true).start(() -> {
             shutdown();
             IntConsumer exit = processExit;
             if (exit != null) {
@@ -153,19 +156,14 @@ public final class DusoRuntime {
         });
     }
 
-    /** How a completed {@link #requestShutdown} ends the process (the CLI halts the JVM). */
+    /** How a requested shutdown ends the process once it is complete (the CLI halts the JVM). */
     public void setProcessExit(IntConsumer exit) {
         processExit = exit;
     }
 
     /** True once the shutdown sequence has begun. */
     public boolean shuttingDown() {
-        return shutdownStarted.getCount() == 0;
-    }
-
-    /** Blocks until the shutdown sequence begins or the timeout passes; true if it began. */
-    public boolean awaitShutdownStart(long timeout, TimeUnit unit) throws InterruptedException {
-        return shutdownStarted.await(timeout, unit);
+        return shutdownClaimed.get();
     }
 
     /** Blocks, uninterruptibly, until the shutdown sequence has finished. */

@@ -44,6 +44,7 @@ final class JettyServer {
     private Server server;
     private SslContextFactory.Server ssl;
     private volatile String certStamp;
+    private volatile Thread waiter;
 
     private JettyServer(ScriptServer script) {
         this.script = script;
@@ -71,7 +72,11 @@ final class JettyServer {
         JettyServer js = new JettyServer(script);
         js.startServer();
         LiveServers live = LiveServers.of(rt);
-        live.add(js);
+        if (!live.add(js)) {
+            js.stop();
+            rt.awaitShutdownComplete();
+            return;
+        }
         boolean killed = js.waitForShutdown(interp);
         if (killed) {
             live.remove(js);
@@ -97,23 +102,34 @@ final class JettyServer {
     /** Waits for process shutdown (false) or an interrupt of the calling instance (true). */
     private boolean waitForShutdown(Interp interp) {
         Thread self = Thread.currentThread();
+        waiter = self;
         Runnable previous = interp.setInterruptWaker(self::interrupt);
         try {
             while (true) {
+                if (runtime.shuttingDown()) {
+                    return false;
+                }
                 if (interp.interruptReason() != null) {
                     return true;
                 }
                 try {
-                    if (runtime.awaitShutdownStart(1, TimeUnit.SECONDS)) {
-                        return false;
-                    }
+                    Thread.sleep(1000);
                 } catch (InterruptedException e) {
-                    // woken by kill(): the loop re-checks the reason
+                    // woken by shutdown or kill(): the loop looks at which
                 }
             }
         } finally {
             interp.setInterruptWaker(previous);
+            waiter = null;
             Thread.interrupted();
+        }
+    }
+
+    /** Shutdown has begun: wake the script blocked in start(). */
+    void wakeStarter() {
+        Thread t = waiter;
+        if (t != null) {
+            t.interrupt();
         }
     }
 

@@ -15,8 +15,9 @@ import org.eclipse.jetty.websocket.api.Session;
  * as text, as the reference's Go library does) to its {@link WebSocketConnection} one at a
  * time (explicit demand, so a full read queue stops reading), applies the size and idle
  * limits, and starts the route's handler script on its own virtual thread once open.
+ * Public only because Jetty binds the listener methods through public method handles.
  */
-final class JettyWebSocket implements Session.Listener, WebSocketConnection.Transport {
+public final class JettyWebSocket implements Session.Listener, WebSocketConnection.Transport {
     private final ServerConfig.WebSocketLimits limits;
     private final WebSocketConnection conn;
     private final Consumer<WebSocketConnection> handler;

@@ -13,6 +13,7 @@ import java.util.List;
 final class LiveServers {
     private final DusoRuntime runtime;
     private final List<JettyServer> servers = new ArrayList<>();
+    private boolean drained;
 
     private LiveServers(DusoRuntime runtime) {
         this.runtime = runtime;
@@ -26,8 +27,13 @@ final class LiveServers {
         });
     }
 
-    synchronized void add(JettyServer s) {
+    /** Registers a started server; false when the drain has already run (it must stop itself). */
+    synchronized boolean add(JettyServer s) {
+        if (drained) {
+            return false;
+        }
         servers.add(s);
+        return true;
     }
 
     synchronized void remove(JettyServer s) {
@@ -37,11 +43,13 @@ final class LiveServers {
     private void drain() {
         List<JettyServer> all;
         synchronized (this) {
+            drained = true;
             all = new ArrayList<>(servers);
             servers.clear();
         }
         List<Thread> stopping = new ArrayList<>();
         for (JettyServer s : all) {
+            s.wakeStarter();
             stopping.add(Thread.ofPlatform().name("duso-http-drain").start(s::stop));
         }
         for (Thread t : stopping) {

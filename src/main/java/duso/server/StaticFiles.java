@@ -22,7 +22,12 @@ final class StaticFiles {
             return ResponseSpec.notFound();
         }
         Path root = route.staticDir();
-        Path full = root.resolve(relative).normalize();
+        Path full;
+        try {
+            full = root.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return ResponseSpec.notFound();
+        }
         if (!full.startsWith(root)) {
             return ResponseSpec.notFound();
         }
