@@ -252,6 +252,8 @@ class HttpRequestResponseIT {
         assertEquals(500, r.statusCode());
         assertEquals("Handler script error: h/exit.du:7:21: boom\n\nCall stack:\n  at f (h/exit.du:8:4)\n", r.body());
         assertEquals("nosniff", header(r, "X-Content-Type-Options"));
+        String raw = server.raw("GET /exit/throw HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(raw.startsWith("HTTP/1.1 500 Server Error\r\n"), raw);
     }
 
     @Test

@@ -93,6 +93,14 @@ class HttpStaticFilesIT {
         HttpResponse<byte[]> plain = bytes("/big.txt", "identity");
         assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
         assertEquals(4000, plain.body().length);
+        // the access log counts the bytes sent: compressed, then plain
+        int compressed = big.body().length;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!server.stderr().contains("\"GET /big.txt HTTP/1.1\" 200 4000 ")) {
+            assertTrue(System.nanoTime() < deadline, server.stderr());
+            Thread.sleep(50);
+        }
+        assertTrue(server.stderr().contains("\"GET /big.txt HTTP/1.1\" 200 " + compressed + " "), server.stderr());
     }
 
     @Test
