@@ -4,20 +4,13 @@ import duso.lang.ast.Expr;
 import duso.lang.ast.Program;
 import duso.lang.ast.Stmt;
 import duso.lang.errors.DusoError;
-import duso.lang.lexer.Escapes;
-import duso.lang.lexer.Keywords;
 import duso.lang.lexer.Lexer;
 import duso.lang.lexer.Token;
 import duso.lang.lexer.TokenType;
-import duso.lang.source.Pos;
 import duso.lang.source.Source;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,21 +21,13 @@ import java.util.Set;
  * <p>Errors are {@link DusoError}s positioned at the offending token and named after
  * {@code fileName} ("&lt;parser&gt;" for code given to {@code parse()}).
  */
-public final class Parser {
+public final class Parser extends ExpressionParser {
     private static final Set<TokenType> IF_TERMINATORS = EnumSet.of(TokenType.ELSEIF, TokenType.ELSE, TokenType.END);
     private static final Set<TokenType> END = EnumSet.of(TokenType.END);
     private static final Set<TokenType> CATCH = EnumSet.of(TokenType.CATCH);
 
-    private record Bracket(TokenType type, int line, int column) {}
-
-    private final List<Token> tokens;
-    private final String fileName;
-    private final Deque<Bracket> brackets = new ArrayDeque<>();
-    private int index;
-
     private Parser(List<Token> tokens, String fileName) {
-        this.tokens = tokens;
-        this.fileName = fileName;
+        super(tokens, fileName);
     }
 
     /** Parses a whole source unit; lexer and parser errors are thrown as DusoError. */
@@ -74,69 +59,6 @@ public final class Parser {
             copy[i] = ' ';
         }
         return copy;
-    }
-
-    // ---- token helpers -------------------------------------------------------------------
-
-    private Token current() {
-        return index < tokens.size() ? tokens.get(index) : tokens.get(tokens.size() - 1);
-    }
-
-    private Token peek() {
-        return index + 1 < tokens.size() ? tokens.get(index + 1) : tokens.get(tokens.size() - 1);
-    }
-
-    private TokenType type() {
-        return current().type();
-    }
-
-    private void advance() {
-        if (index < tokens.size() - 1) {
-            index++;
-        }
-    }
-
-    private static int posOf(Token t) {
-        return Pos.of(t.line(), t.column());
-    }
-
-    private int pos() {
-        return posOf(current());
-    }
-
-    private DusoError error(String message, int pos) {
-        Token t = current();
-        if (!t.value().isEmpty() && Keywords.isReserved(t.value()) && !message.contains("reserved")) {
-            message = message + " ('" + t.value() + "' is a reserved word)";
-        }
-        return new DusoError(message, fileName, pos, List.of());
-    }
-
-    private void expect(TokenType type) {
-        if (type() != type) {
-            throw error("expected " + type + ", got " + type(), pos());
-        }
-        advance();
-    }
-
-    private void expectClosing(TokenType open, TokenType close) {
-        if (type() != close) {
-            String msg = "expected " + close + ", got " + type();
-            Bracket last = brackets.peek();
-            if (last != null && last.type() == open) {
-                msg = "expected " + close + " to close " + open + " opened at line " + last.line()
-                        + ", col " + last.column() + ", but got " + type();
-            }
-            throw error(msg, pos());
-        }
-        brackets.poll();
-        advance();
-    }
-
-    private void checkNotReserved(String name, int pos, String role) {
-        if (Keywords.isReserved(name)) {
-            throw error("'" + name + "' is a reserved keyword or builtin and cannot be " + role, pos);
-        }
     }
 
     // ---- statements ----------------------------------------------------------------------
@@ -306,7 +228,8 @@ public final class Parser {
         return new Stmt.FunctionDecl(start, new Expr.Function(start, name, params, body));
     }
 
-    private Expr functionExpression() {
+    @Override
+    Expr functionExpression() {
         int start = pos();
         advance();
         expect(TokenType.LPAREN);
@@ -359,275 +282,7 @@ public final class Parser {
         return new Stmt.Assign(start, new Expr.Ident(namePos, name), value, true);
     }
 
-    // ---- expressions ---------------------------------------------------------------------
-
-    Expr expression() {
-        Expr cond = or();
-        if (type() == TokenType.QUESTION) {
-            int p = pos();
-            advance();
-            Expr whenTrue = or();
-            expect(TokenType.COLON);
-            Expr whenFalse = expression();
-            return new Expr.Ternary(p, cond, whenTrue, whenFalse);
-        }
-        return cond;
-    }
-
-    private Expr or() {
-        Expr left = and();
-        while (type() == TokenType.OR) {
-            int p = pos();
-            advance();
-            left = new Expr.Binary(p, TokenType.OR, left, and());
-        }
-        return left;
-    }
-
-    private Expr and() {
-        Expr left = equality();
-        while (type() == TokenType.AND) {
-            int p = pos();
-            advance();
-            left = new Expr.Binary(p, TokenType.AND, left, equality());
-        }
-        return left;
-    }
-
-    private Expr equality() {
-        Expr left = comparison();
-        while (type() == TokenType.EQUAL || type() == TokenType.NOT_EQUAL) {
-            TokenType op = type();
-            int p = pos();
-            advance();
-            left = new Expr.Binary(p, op, left, comparison());
-        }
-        return left;
-    }
-
-    private Expr comparison() {
-        Expr left = additive();
-        while (type() == TokenType.LT || type() == TokenType.GT || type() == TokenType.LTE || type() == TokenType.GTE) {
-            TokenType op = type();
-            int p = pos();
-            advance();
-            left = new Expr.Binary(p, op, left, additive());
-        }
-        return left;
-    }
-
-    private Expr additive() {
-        Expr left = multiplicative();
-        while (type() == TokenType.PLUS || type() == TokenType.MINUS) {
-            TokenType op = type();
-            int p = pos();
-            advance();
-            left = new Expr.Binary(p, op, left, multiplicative());
-        }
-        return left;
-    }
-
-    private Expr multiplicative() {
-        Expr left = unary();
-        while (type() == TokenType.STAR || type() == TokenType.SLASH || type() == TokenType.PERCENT) {
-            TokenType op = type();
-            int p = pos();
-            advance();
-            left = new Expr.Binary(p, op, left, unary());
-        }
-        return left;
-    }
-
-    private Expr unary() {
-        TokenType t = type();
-        if (t == TokenType.NOT || t == TokenType.MINUS) {
-            int p = pos();
-            advance();
-            return new Expr.Unary(p, t, unary());
-        }
-        if (t == TokenType.INCREMENT || t == TokenType.DECREMENT) {
-            int p = pos();
-            advance();
-            return new Expr.Unary(p, t, postfix());
-        }
-        return postfix();
-    }
-
-    private Expr postfix() {
-        Expr expr = primary();
-        while (true) {
-            switch (type()) {
-                case LPAREN -> expr = call(expr);
-                case LBRACKET -> {
-                    int p = pos();
-                    advance();
-                    Expr idx = expression();
-                    expect(TokenType.RBRACKET);
-                    expr = new Expr.Index(p, expr, idx);
-                }
-                case DOT -> {
-                    int p = pos();
-                    advance();
-                    String name = current().value();
-                    expect(TokenType.IDENT);
-                    expr = new Expr.Property(p, expr, name);
-                }
-                default -> {
-                    return expr;
-                }
-            }
-        }
-    }
-
-    private Expr call(Expr callee) {
-        int p = pos();
-        advance();
-        List<Expr> args = new ArrayList<>();
-        Map<String, Expr> named = new LinkedHashMap<>();
-        while (type() != TokenType.RPAREN && type() != TokenType.EOF) {
-            if ((type() == TokenType.IDENT || type() == TokenType.STRING) && peek().type() == TokenType.ASSIGN) {
-                String name = current().value();
-                advance();
-                advance();
-                named.put(name, expression());
-            } else {
-                args.add(expression());
-            }
-            if (type() == TokenType.COMMA) {
-                advance();
-            } else if (type() != TokenType.RPAREN) {
-                throw error("expected ',' or ')' in function call", pos());
-            }
-        }
-        expect(TokenType.RPAREN);
-        List<Expr.NamedArg> namedArgs = new ArrayList<>(named.size());
-        named.forEach((k, v) -> namedArgs.add(new Expr.NamedArg(k, v)));
-        return new Expr.Call(p, callee, List.copyOf(args), List.copyOf(namedArgs));
-    }
-
-    private Expr primary() {
-        Token t = current();
-        int p = posOf(t);
-        switch (t.type()) {
-            case FUNCTION:
-                return functionExpression();
-            case NUMBER:
-                advance();
-                return new Expr.NumberLit(p, parseNumber(t.value()));
-            case RAW: {
-                advance();
-                if (type() != TokenType.STRING) {
-                    throw error("expected string after 'raw' keyword", pos());
-                }
-                String raw = current().value();
-                advance();
-                return new Expr.StringLit(p, Escapes.unescape(raw));
-            }
-            case STRING:
-                advance();
-                if (t.value().contains("{{")) {
-                    return TemplateParser.parse(this, t.value(), p);
-                }
-                return new Expr.StringLit(p, Escapes.unescape(t.value()));
-            case REGEX:
-                advance();
-                return new Expr.RegexLit(p, t.value());
-            case TRUE:
-                advance();
-                return new Expr.BoolLit(p, true);
-            case FALSE:
-                advance();
-                return new Expr.BoolLit(p, false);
-            case NIL:
-                advance();
-                return new Expr.NilLit(p);
-            case IDENT:
-                advance();
-                return new Expr.Ident(p, t.value());
-            case LPAREN: {
-                advance();
-                brackets.push(new Bracket(TokenType.LPAREN, t.line(), t.column()));
-                Expr inner = expression();
-                expectClosing(TokenType.LPAREN, TokenType.RPAREN);
-                return inner;
-            }
-            case LBRACKET:
-                return arrayLiteral(t);
-            case LBRACE:
-                return objectLiteral(t);
-            default:
-                throw error("unexpected token " + t, p);
-        }
-    }
-
-    /** strconv.ParseFloat with its error ignored, as the reference does ("1e" is 0). */
-    private static double parseNumber(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private Expr arrayLiteral(Token open) {
-        advance();
-        brackets.push(new Bracket(TokenType.LBRACKET, open.line(), open.column()));
-        List<Expr> elements = new ArrayList<>();
-        while (type() != TokenType.RBRACKET && type() != TokenType.EOF) {
-            elements.add(expression());
-            if (type() == TokenType.COMMA) {
-                advance();
-            } else if (type() != TokenType.RBRACKET) {
-                throw error("expected ',' or ']' in array literal", pos());
-            }
-        }
-        expectClosing(TokenType.LBRACKET, TokenType.RBRACKET);
-        return new Expr.ArrayLit(posOf(open), List.copyOf(elements));
-    }
-
-    private Expr objectLiteral(Token open) {
-        advance();
-        brackets.push(new Bracket(TokenType.LBRACE, open.line(), open.column()));
-        Map<String, Expr> statics = new LinkedHashMap<>();
-        List<Expr.ObjectLit.Entry> computed = new ArrayList<>();
-        while (type() != TokenType.RBRACE && type() != TokenType.EOF) {
-            String key = null;
-            Expr keyExpr = null;
-            if (type() == TokenType.LBRACKET) {
-                advance();
-                keyExpr = expression();
-                expect(TokenType.RBRACKET);
-            } else if (type() == TokenType.IDENT || type() == TokenType.STRING) {
-                key = current().value();
-                advance();
-            } else {
-                throw error("expected identifier, string, or [expr] as object key", pos());
-            }
-            expect(TokenType.ASSIGN);
-            Expr value = expression();
-            if (keyExpr != null) {
-                computed.add(new Expr.ObjectLit.Entry(null, keyExpr, value));
-            } else {
-                statics.put(key, value);
-            }
-            if (type() == TokenType.COMMA) {
-                advance();
-            } else if (type() != TokenType.RBRACE) {
-                throw error("expected ',' or '}' in object literal", pos());
-            }
-        }
-        expectClosing(TokenType.LBRACE, TokenType.RBRACE);
-        List<Expr.ObjectLit.Entry> entries = new ArrayList<>(statics.size() + computed.size());
-        statics.forEach((k, v) -> entries.add(new Expr.ObjectLit.Entry(k, null, v)));
-        entries.addAll(computed);
-        return new Expr.ObjectLit(posOf(open), List.copyOf(entries));
-    }
-
     // ---- used by TemplateParser ----------------------------------------------------------
-
-    DusoError templateError(String message, int pos) {
-        return error(message, pos);
-    }
 
     /** Parses a single expression from a template's {{…}}; the remaining tokens are ignored. */
     static Expr subExpression(List<Token> tokens) {

@@ -21,7 +21,7 @@ import java.util.List;
 final class TemplateParser {
     private TemplateParser() {}
 
-    static Expr parse(Parser outer, String raw, int pos) {
+    static Expr parse(TokenCursor outer, String raw, int pos) {
         List<Object> parts = new ArrayList<>();
         int i = 0;
         while (i < raw.length()) {
@@ -36,7 +36,7 @@ final class TemplateParser {
             int exprStart = open + 2;
             int close = raw.indexOf("}}", exprStart);
             if (close < 0) {
-                throw outer.templateError("unclosed {{ in template string", Pos.of(1, byteLen(raw, 0, exprStart)));
+                throw outer.error("unclosed {{ in template string", Pos.of(1, byteLen(raw, 0, exprStart)));
             }
             String exprText = raw.substring(exprStart, close);
             parts.add(parseExpression(outer, raw, exprStart, exprText, pos));
@@ -51,7 +51,7 @@ final class TemplateParser {
         return new Expr.TemplateLit(pos, List.copyOf(parts));
     }
 
-    private static Expr parseExpression(Parser outer, String raw, int exprStart, String text, int pos) {
+    private static Expr parseExpression(TokenCursor outer, String raw, int exprStart, String text, int pos) {
         int lines = 0;
         int lastNewline = -1;
         for (int j = 0; j < exprStart; j++) {
@@ -69,7 +69,7 @@ final class TemplateParser {
             List<Token> tokens = new Lexer(text.getBytes(StandardCharsets.UTF_8), startLine, startCol).tokenize();
             return Parser.subExpression(tokens);
         } catch (DusoError e) {
-            throw outer.templateError("error in template expression: " + e.render(), errPos);
+            throw outer.error("error in template expression: " + e.render(), errPos);
         }
     }
 
