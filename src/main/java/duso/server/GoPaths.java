@@ -71,6 +71,33 @@ final class GoPaths {
         return clean(p.substring(0, i + 1));
     }
 
+    /** True when cleanRequestPath would return the path unchanged (the common case, no allocation). */
+    static boolean isCleanRequestPath(String p) {
+        int n = p.length();
+        if (n == 0 || p.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (p.charAt(i) != '/') {
+                continue;
+            }
+            int next = i + 1;
+            if (next < n && p.charAt(next) == '/') {
+                return false;
+            }
+            if (next < n && p.charAt(next) == '.') {
+                int after = next + 1;
+                if (after == n || p.charAt(after) == '/') {
+                    return false;
+                }
+                if (p.charAt(after) == '.' && (after + 1 == n || p.charAt(after + 1) == '/')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The mux's cleanPath: rooted, cleaned, keeping a trailing slash. */
     static String cleanRequestPath(String p) {
         if (p.isEmpty()) {

@@ -43,7 +43,7 @@ final class HandlerRunner {
     }
 
     void handle(Route route, IncomingRequest req, DusoObject params, Responder out) {
-        Route.HandlerScript h = route.handler();
+        HandlerScript h = route.handler();
         CompiledUnit unit;
         try {
             unit = compiled(h);
@@ -56,7 +56,7 @@ final class HandlerRunner {
         }
         DusoObject context = new DusoObject(2);
         context.put("request", new NativeFunction("request", a -> RequestObject.build(req, params, config)));
-        context.put("response", new NativeFunction("response", a -> ResponseHelpers.build(config, h.displayName())));
+        context.put("response", new NativeFunction("response", a -> h.responseHelpers(config)));
         ScriptInstance inst = new ScriptInstance(runtime, h.displayName(), h.dir(), context, output, 0);
         Interp interp = inst.newInterp(false);
         long timeout = config.handlerTimeoutSeconds;
@@ -81,7 +81,7 @@ final class HandlerRunner {
      * uncaught error is reported on standard error as the reference reports it.
      */
     void handleWebSocket(Route route, IncomingRequest req, DusoObject params, WebSocketConnection conn) {
-        Route.HandlerScript h = route.handler();
+        HandlerScript h = route.handler();
         try {
             CompiledUnit unit;
             try {
@@ -110,13 +110,12 @@ final class HandlerRunner {
         }
     }
 
-    /** The handler's compiled unit: parse() code as registered, files through the cache (hot reload). */
-    CompiledUnit compiled(Route.HandlerScript h) throws IOException {
-        return h.code() != null ? h.code() : runtime.cache().get(h.file(), h.displayName());
+    CompiledUnit compiled(HandlerScript h) throws IOException {
+        return h.unit(runtime.cache());
     }
 
     /** Go's os.ReadFile error text for a handler file that cannot be read. */
-    static String readError(Route.HandlerScript h, IOException e) {
+    static String readError(HandlerScript h, IOException e) {
         if (e instanceof NoSuchFileException) {
             return "open " + h.displayName() + ": no such file or directory";
         }

@@ -3,49 +3,73 @@ package duso.server;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An HTTP request as handler scripts see it, independent of the HTTP stack that received
  * it: the decoded, cleaned path, Go-canonical header names (Host kept apart, as Go keeps it
  * out of the header map) and the body, read in full before the handler runs so that size
- * limits are enforced first. Form parsing happens at most once, on first use.
+ * limits are enforced first. Headers, host and peer address are only worked out when asked
+ * for (most handlers never look), and form parsing happens at most once.
  */
 final class IncomingRequest {
     final String method;
     final String path;
     final String rawQuery;
-    final String requestUri;
     final String proto;
-    final String host;
-    final String remoteIp;
-    final Map<String, List<String>> headers;
     final byte[] body;
+    private final Supplier<Map<String, List<String>>> headerSource;
+    private final Supplier<String> hostSource;
+    private final Supplier<String> remoteSource;
+    private Map<String, List<String>> headers;
+    private String host;
+    private String remoteIp;
     private String bodyText;
     private RequestForms forms;
 
-    IncomingRequest(String method, String path, String rawQuery, String requestUri, String proto, String host,
-            String remoteIp, Map<String, List<String>> headers, byte[] body) {
+    IncomingRequest(String method, String path, String rawQuery, String proto, byte[] body,
+            Supplier<Map<String, List<String>>> headers, Supplier<String> host, Supplier<String> remoteIp) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery == null ? "" : rawQuery;
-        this.requestUri = requestUri;
         this.proto = proto;
-        this.host = host;
-        this.remoteIp = remoteIp;
-        this.headers = headers;
         this.body = body == null ? new byte[0] : body;
+        this.headerSource = headers;
+        this.hostSource = host;
+        this.remoteSource = remoteIp;
+    }
+
+    synchronized Map<String, List<String>> headers() {
+        if (headers == null) {
+            headers = headerSource.get();
+        }
+        return headers;
+    }
+
+    synchronized String host() {
+        if (host == null) {
+            host = hostSource.get();
+        }
+        return host;
+    }
+
+    synchronized String remoteIp() {
+        if (remoteIp == null) {
+            remoteIp = remoteSource.get();
+        }
+        return remoteIp;
     }
 
     /** The first value of a header (canonical name), or "". */
     String header(String name) {
-        List<String> v = headers.get(name);
+        List<String> v = headers().get(name);
         return v == null || v.isEmpty() ? "" : v.get(0);
     }
 
     /** The parsed query, form and uploads (computed once). */
-    synchronized RequestForms forms(int uploadLimitParts) {
+    synchronized RequestForms forms(int maxParts) {
         if (forms == null) {
-            forms = RequestForms.parse(this, uploadLimitParts);
+            forms = RequestForms.parse(this, maxParts);
         }
         return forms;
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -54,20 +55,19 @@ final class JettyHandler extends Handler.Abstract {
             JettyResponder.plain(response, callback, 400, "400 Bad Request");
             return true;
         }
-        String clean = GoPaths.cleanRequestPath(decoded);
+        String clean = GoPaths.isCleanRequestPath(decoded) ? decoded : GoPaths.cleanRequestPath(decoded);
         if (!clean.equals(decoded) && !request.getMethod().equals("CONNECT")) {
             JettyResponder.redirect(request, response, callback, clean, uri.getQuery());
             return true;
         }
-        Map<String, List<String>> headers = headers(request);
-        JettyResponder out = new JettyResponder(request, response, callback, runtime.console(), cfg.accessLog,
-                remoteIp(request), headers);
+        HttpFields fields = request.getHeaders();
+        JettyResponder out = new JettyResponder(request, response, callback, runtime.console(), cfg.accessLog);
         long length = request.getLength();
         if (cfg.maxBodySize > 0 && length > cfg.maxBodySize) {
             out.respond(tooLarge());
             return true;
         }
-        if (cfg.maxHeaders > 0 && headers.size() > cfg.maxHeaders) {
+        if (cfg.maxHeaders > 0 && fields.size() > cfg.maxHeaders && headers(request).size() > cfg.maxHeaders) {
             out.respond(ResponseSpec.goError(431, "Too many headers"));
             return true;
         }
@@ -81,14 +81,14 @@ final class JettyHandler extends Handler.Abstract {
             callback.failed(e);
             return true;
         }
-        IncomingRequest req = new IncomingRequest(request.getMethod(), clean, uri.getQuery(), requestUri(uri),
-                request.getConnectionMetaData().getHttpVersion().asString(), host(request, headers),
-                out.remoteIp(), headers, body);
+        IncomingRequest req = new IncomingRequest(request.getMethod(), clean, uri.getQuery(),
+                request.getConnectionMetaData().getHttpVersion().asString(), body,
+                () -> headers(request), () -> host(request), out::remoteIp);
         if (formFieldsExceeded(req)) {
             out.respond(ResponseSpec.goError(400, "Too Many Form Fields"));
             return true;
         }
-        if (cfg.cors.enabled() && Cors.apply(cfg.cors, req.header("Origin"), out.corsHeaders())
+        if (cfg.cors.enabled() && Cors.apply(cfg.cors, req.header("Origin"), out.extraHeaders())
                 && req.method.equals("OPTIONS")) {
             ResponseSpec preflight = new ResponseSpec(204);
             preflight.accessLogged = false;
@@ -100,7 +100,8 @@ final class JettyHandler extends Handler.Abstract {
             out.respond(ResponseSpec.goError(401, "Unauthorized"));
             return true;
         }
-        out.gzip(req.header("Accept-Encoding").contains("gzip"));
+        String acceptEncoding = fields.get("Accept-Encoding");
+        out.gzip(acceptEncoding != null && acceptEncoding.contains("gzip"));
         RouteTable.Match match = server.routes().find(req.method, req.path);
         if (match == null && isUpgrade(req)) {
             match = server.routes().findWebSocket(req.path);
@@ -213,19 +214,13 @@ final class JettyHandler extends Handler.Abstract {
         return out;
     }
 
-    private static String host(Request request, Map<String, List<String>> headers) {
+    private static String host(Request request) {
         String h = request.getHeaders().get("Host");
         if (h != null) {
             return h;
         }
         String authority = request.getHttpURI().getAuthority();
         return authority == null ? "" : authority;
-    }
-
-    private static String requestUri(HttpURI uri) {
-        String q = uri.getQuery();
-        String p = uri.getPath() == null ? "/" : uri.getPath();
-        return q == null ? p : p + "?" + q;
     }
 
     /** The peer's IP without port, IPv6 in Go's compressed form without brackets. */

@@ -36,29 +36,33 @@ final class JettyResponder implements HandlerRunner.Responder {
     private final Callback callback;
     private final Console console;
     private final boolean accessLog;
-    private final String remoteIp;
-    private final Map<String, List<String>> requestHeaders;
-    private final Map<String, String> corsHeaders = new LinkedHashMap<>();
     private final AtomicBoolean answered = new AtomicBoolean();
+    private Map<String, String> extraHeaders;
+    private String remoteIp;
     private boolean gzip;
 
-    JettyResponder(Request request, Response response, Callback callback, Console console, boolean accessLog,
-            String remoteIp, Map<String, List<String>> requestHeaders) {
+    JettyResponder(Request request, Response response, Callback callback, Console console, boolean accessLog) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.console = console;
         this.accessLog = accessLog;
-        this.remoteIp = remoteIp;
-        this.requestHeaders = requestHeaders;
     }
 
-    String remoteIp() {
+    /** The peer's IP as Go prints it (worked out once, when the log or a script asks). */
+    synchronized String remoteIp() {
+        if (remoteIp == null) {
+            remoteIp = JettyHandler.remoteIp(request);
+        }
         return remoteIp;
     }
 
-    Map<String, String> corsHeaders() {
-        return corsHeaders;
+    /** Headers set before the response's own (CORS), which the response may override. */
+    Map<String, String> extraHeaders() {
+        if (extraHeaders == null) {
+            extraHeaders = new LinkedHashMap<>();
+        }
+        return extraHeaders;
     }
 
     void gzip(boolean accepted) {
@@ -94,14 +98,21 @@ final class JettyResponder implements HandlerRunner.Responder {
             throw new IOException("invalid WriteHeader code " + status);
         }
         HttpFields.Mutable h = response.getHeaders();
-        corsHeaders.forEach(h::put);
+        if (extraHeaders != null) {
+            extraHeaders.forEach(h::put);
+        }
         for (Map.Entry<String, List<String>> e : spec.headers.entrySet()) {
             String name = e.getKey();
             if (!HeaderNames.isToken(name) || name.equals("Content-Length") || name.equals("Transfer-Encoding")) {
                 continue;
             }
+            List<String> values = e.getValue();
+            if (values.size() == 1) {
+                h.put(name, values.get(0));
+                continue;
+            }
             h.remove(name);
-            for (String v : e.getValue()) {
+            for (String v : values) {
                 h.add(name, v);
             }
         }
@@ -180,15 +191,11 @@ final class JettyResponder implements HandlerRunner.Responder {
             return;
         }
         String uri = request.getHttpURI().getPathQuery();
-        String line = AccessLog.line(remoteIp, request.getMethod(), uri == null ? "/" : uri,
+        HttpFields fields = request.getHeaders();
+        String line = AccessLog.line(remoteIp(), request.getMethod(), uri == null ? "/" : uri,
                 request.getConnectionMetaData().getHttpVersion().asString(), status, bytes,
-                first("Referer"), first("User-Agent"), ZonedDateTime.now());
+                fields.get("Referer"), fields.get("User-Agent"), ZonedDateTime.now());
         console.err(line);
-    }
-
-    private String first(String name) {
-        List<String> v = requestHeaders.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     /** A response written before any route runs (Go's server or mux answering); not logged. */

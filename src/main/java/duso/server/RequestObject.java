@@ -31,11 +31,11 @@ final class RequestObject {
         o.put("method", r.method);
         o.put("path", r.path);
         o.put("proto", r.proto);
-        o.put("host", r.host);
-        o.put("remote_addr", r.remoteIp);
-        o.put("headers", FormValues.toObject(r.headers));
+        o.put("host", r.host());
+        o.put("remote_addr", r.remoteIp());
+        o.put("headers", FormValues.toObject(r.headers()));
         o.put("query", forms.query.toObject());
-        List<String> cookieLines = r.headers.get("Cookie");
+        List<String> cookieLines = r.headers().get("Cookie");
         o.put("cookies", cookieLines == null ? new DusoObject() : Cookies.parse(cookieLines).toObject());
         o.put("form", forms.form.toObject());
         o.put("body", r.bodyText());

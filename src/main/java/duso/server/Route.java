@@ -1,6 +1,5 @@
 package duso.server;
 
-import duso.lang.compiler.CompiledUnit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,13 +14,6 @@ import java.util.regex.Pattern;
 record Route(String method, String path, HandlerScript handler, Path staticDir, List<String> paramNames,
         Pattern paramRegex) {
     private static final Pattern PARAM = Pattern.compile(":([a-zA-Z_][a-zA-Z0-9_]*)");
-
-    /**
-     * The script that runs per request: a file (re-read when it changes) with the name its
-     * errors show, or code from parse() compiled once; {@code dir} is where its relative
-     * paths resolve.
-     */
-    record HandlerScript(Path file, String displayName, CompiledUnit code, Path dir) {}
 
     static Route handler(String method, String path, HandlerScript handler) {
         return build(method, path, handler, null);

@@ -68,7 +68,7 @@ final class ScriptServer {
         if (!(a.get(1, "path") instanceof String path)) {
             throw Args.error("route() requires method, path, and optional handler arguments");
         }
-        Route.HandlerScript handler = handler(a.instance(), a.get(2, "handler"));
+        HandlerScript handler = handler(a.instance(), a.get(2, "handler"));
         for (String m : methods) {
             routes.add(Route.handler(m, path, handler));
         }
@@ -129,32 +129,32 @@ final class ScriptServer {
      * it as the reference joins it), parse() code (run as {@code <inline>}), or — when
      * omitted — the registering script itself.
      */
-    private Route.HandlerScript handler(ScriptInstance inst, Object arg) {
+    private HandlerScript handler(ScriptInstance inst, Object arg) {
         if (arg instanceof CodeValue code) {
             CompiledUnit unit = Compiler.compile(code.program(), "<inline>", runtime.registry());
-            return new Route.HandlerScript(null, "<inline>", unit, inst.dir());
+            return new HandlerScript(null, "<inline>", unit, inst.dir());
         }
         String displayDir = GoPaths.dir(inst.file());
         if (arg instanceof String s && !s.isEmpty()) {
             if (s.startsWith("/") && !s.startsWith("/HERE/") && !s.startsWith("/CWD/")) {
                 Path file = Path.of(s).normalize();
-                return new Route.HandlerScript(file, s, null, file.getParent());
+                return new HandlerScript(file, s, null, file.getParent());
             }
             if (!displayDir.equals(".") && s.startsWith(displayDir + "/")) {
                 Path file = runtime.cwd().resolve(s).normalize();
-                return new Route.HandlerScript(file, s, null, file.getParent());
+                return new HandlerScript(file, s, null, file.getParent());
             }
             Path file = inst.resolvePath(s);
             String display = s.startsWith("/HERE/") || s.startsWith("/CWD/") ? file.toString()
                     : GoPaths.join(displayDir, s);
-            return new Route.HandlerScript(file, display, null, file.getParent());
+            return new HandlerScript(file, display, null, file.getParent());
         }
         String self = inst.file();
         if (self.isEmpty() || self.startsWith("<")) {
             throw Args.error("route() handler path required when script path unknown");
         }
         Path file = inst.dir().resolve(Path.of(self).getFileName().toString()).normalize();
-        return new Route.HandlerScript(file, self, null, inst.dir());
+        return new HandlerScript(file, self, null, inst.dir());
     }
 
     /**

@@ -29,6 +29,20 @@ class GoHttpRulesTest {
     }
 
     @Test
+    void cleanPathFastCheckAgreesWithCleaning() {
+        java.util.Random rnd = new java.util.Random(7);
+        String[] parts = {"/", "a", ".", "..", "b.", ".c", "//"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder p = new StringBuilder(rnd.nextBoolean() ? "/" : "");
+            for (int j = rnd.nextInt(6); j > 0; j--) {
+                p.append(parts[rnd.nextInt(parts.length)]);
+            }
+            String path = p.toString();
+            assertEquals(GoPaths.cleanRequestPath(path).equals(path), GoPaths.isCleanRequestPath(path), path);
+        }
+    }
+
+    @Test
     void pathEscapes() {
         assertEquals("/../x", GoPaths.unescapePath("/%2e%2e/x"));
         assertEquals("/a+b c", GoPaths.unescapePath("/a+b%20c"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Route order and matching, and config defaults and type handling, without a socket. */
 class RoutingAndConfigTest {
-    private static final Route.HandlerScript H = new Route.HandlerScript(Path.of("/h.du"), "h.du", null, Path.of("/"));
+    private static final HandlerScript H = new HandlerScript(Path.of("/h.du"), "h.du", null, Path.of("/"));
 
     private static String find(RouteTable t, String method, String path) {
         RouteTable.Match m = t.find(method, path);
