@@ -6,6 +6,7 @@ import duso.lang.source.Source;
 import duso.lang.values.DusoArray;
 import duso.runtime.Console;
 import duso.runtime.DusoRuntime;
+import duso.runtime.GoPaths;
 import duso.runtime.Options;
 import duso.runtime.Output;
 import duso.runtime.ScriptInstance;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
@@ -33,28 +35,30 @@ public final class Cli {
     private final Console console;
     private final Path cwd;
     private final IntConsumer processExit;
+    private final BooleanSupplier terminal;
 
-    private Cli(Console console, Path cwd, IntConsumer processExit) {
+    private Cli(Console console, Path cwd, IntConsumer processExit, BooleanSupplier terminal) {
         this.console = console;
         this.cwd = cwd;
         this.processExit = processExit;
+        this.terminal = terminal;
     }
 
     /** Runs the command in-process (tests, embedding) and returns the exit status. */
     public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd) {
-        return run(argv, in, out, err, cwd, null);
+        return run(argv, in, out, err, cwd, null, () -> false);
     }
 
     /**
-     * Runs the command as the process: {@code processExit} ends the process with a status once
-     * a shutdown requested by a script or a signal (SIGINT, SIGTERM, handled here) is complete,
-     * whatever the main script is doing.
+     * Runs the command; {@code processExit} ends the process when a script calls shutdown()
+     * while the main script is still running, {@code terminal} tells whether stdin is an
+     * interactive terminal (the REPL then edits lines and keeps history).
      */
-    public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd,
-            IntConsumer processExit) {
+    static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd,
+            IntConsumer processExit, BooleanSupplier terminal) {
         Console console = new Console(out, err, in);
         try {
-            return new Cli(console, cwd, processExit).dispatch(CommandLine.parse(argv));
+            return new Cli(console, cwd, processExit, terminal).dispatch(CommandLine.parse(argv));
         } finally {
             console.flush();
         }
@@ -76,12 +80,15 @@ public final class Cli {
         Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
         DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
         if (processExit != null) {
-            rt.setProcessExit(processExit);
+            rt.setProcessExit(code -> {
+                console.flush();
+                processExit.accept(code);
+            });
             Signals.shutDownOnInterruptOrTerm(rt);
         }
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {
-            return finish(rt, new Repl(rt).run());
+            return finish(rt, new Repl(rt, terminal.getAsBoolean()).run());
         }
         if ("eval".equals(cl.subcommand)) {
             if (cl.positional.isEmpty()) {
@@ -122,6 +129,7 @@ public final class Cli {
             return 1;
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
+        rt.setAppDir(GoPaths.dir(path));
         return runSource(rt, new Source(path, file.toString(), text), dir);
     }
 

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
@@ -33,8 +31,9 @@ public final class DusoRuntime {
     private final List<Runnable> finalHooks = new ArrayList<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Integer exitCode;
-    private final AtomicBoolean shutdownClaimed = new AtomicBoolean();
-    private final CountDownLatch shutdownDone = new CountDownLatch(1);
+    private volatile String appDir = ".";
+    private final Object shutdownLock = new Object();
+    private volatile boolean shuttingDown;
     private volatile IntConsumer processExit;
 
     public DusoRuntime(Console console, Options options, java.nio.file.Path cwd, List<Library> libraries) {
@@ -61,6 +60,18 @@ public final class DusoRuntime {
     /** The working directory relative paths resolve against (the process's, unless embedded). */
     public java.nio.file.Path cwd() {
         return cwd;
+    }
+
+    /**
+     * The entry script's directory as the command line named it ("." when there is none):
+     * bare file paths in every script instance resolve against it, as in the reference.
+     */
+    public String appDir() {
+        return appDir;
+    }
+
+    public void setAppDir(String dir) {
+        appDir = dir;
     }
 
     /** Values {@code sys(key)} reads: command-line flags ("-name"), "args", "version". */
@@ -101,85 +112,66 @@ public final class DusoRuntime {
     }
 
     /**
-     * The graceful shutdown sequence, run once however many threads ask: the
-     * {@link #onShutdown} hooks (servers stop accepting and drain their handlers), then every
-     * live script instance is stopped (blocked sleeps and waits raise "interrupted"), then the
-     * final hooks (datastores flush, once nothing can still write), then output is flushed.
-     * A caller arriving while it runs waits until it has finished.
+     * Runs the shutdown hooks once and flushes output. A second caller (the CLI finishing
+     * while a {@code shutdown()} is draining in the background) waits until the first is done,
+     * so the process never ends half-way through a flush.
      */
     public void shutdown() {
-        if (!shutdownClaimed.compareAndSet(false, true)) {
-            awaitShutdownComplete();
-            return;
-        }
-        try {
-            runHooks(takeHooks(shutdownHooks));
-            runHooks(takeHooks(finalHooks));
-            console.flush();
-        } finally {
-            shutdownDone.countDown();
-        }
-    }
-
-    private synchronized List<Runnable> takeHooks(List<Runnable> hooks) {
-        List<Runnable> taken = new ArrayList<>(hooks);
-        hooks.clear();
-        return taken;
-    }
-
-    private void runHooks(List<Runnable> hooks) {
-        for (Runnable r : hooks) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                console.err("duso: shutdown step failed: " + e + "\n");
+        synchronized (shutdownLock) {
+            shuttingDown = true;
+            List<Runnable> hooks;
+            synchronized (this) {
+                hooks = new ArrayList<>(shutdownHooks);
+                hooks.addAll(finalHooks);
+                shutdownHooks.clear();
+                finalHooks.clear();
             }
+            for (Runnable r : hooks) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    console.err("duso: shutdown step failed: " + e + "\n");
+                }
+            }
+            console.flush();
+        }
+    }
+
+    /** True once the shutdown sequence has begun (servers use it to stop waiting in start()). */
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /** Blocks until a shutdown sequence that has begun has finished. */
+    public void awaitShutdownComplete() {
+        synchronized (shutdownLock) {
+            // the sequence runs holding the lock: getting it means it is over
         }
     }
 
     /**
-     * {@code shutdown(code)}, SIGINT and SIGTERM: records the exit status (the first request
-     * wins) and runs {@link #shutdown()} on a thread of its own, so the instance asking (often
-     * a request handler that the drain waits for) can unwind first. When the sequence is done
-     * the process ends through the exit action the CLI installed; embedded and in-process
-     * runtimes have none, and end when their main script does.
+     * How the process ends when {@code shutdown()} is called from anywhere (the CLI halts the
+     * JVM with the status; runtimes embedded in tests leave it unset and let their main
+     * script finish instead).
      */
-    public void requestShutdown(int code) {
-        requestExit(code);
-        Thread.ofPlatform().name("duso-shutdown").daemon(true).start(() -> {
-            shutdown();
-            IntConsumer exit = processExit;
-            if (exit != null) {
-                Integer c = exitCode;
-                exit.accept(c == null ? 0 : c);
-            }
-        });
-    }
-
-    /** How a requested shutdown ends the process once it is complete (the CLI halts the JVM). */
     public void setProcessExit(IntConsumer exit) {
         processExit = exit;
     }
 
-    /** True once the shutdown sequence has begun. */
-    public boolean shuttingDown() {
-        return shutdownClaimed.get();
-    }
-
-    /** Blocks, uninterruptibly, until the shutdown sequence has finished. */
-    public void awaitShutdownComplete() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                shutdownDone.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+    /**
+     * {@code shutdown(code)}: records the status (first caller wins), then drains and flushes
+     * on a thread of its own (a handler that calls it must be free to finish, or the drain
+     * would wait for it) and ends the process.
+     */
+    public void requestShutdown(int code) {
+        requestExit(code);
+        Thread.ofPlatform().daemon().name("duso-shutdown").start(() -> {
+            shutdown();
+            IntConsumer exit = processExit;
+            if (exit != null) {
+                exit.accept(exitCode);
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 
     /** The exit status requested by {@code shutdown(n)}, or null. First caller wins. */

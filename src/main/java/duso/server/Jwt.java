@@ -1,6 +1,8 @@
 package duso.server;
 
 import duso.lang.values.DusoObject;
+import duso.runtime.json.Json;
+import duso.runtime.json.JsonException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -30,7 +32,7 @@ final class Jwt {
         DusoObject header = new DusoObject();
         header.put("alg", algorithm);
         header.put("typ", "JWT");
-        String message = b64(JsonBridge.encode(header)) + "." + b64(JsonBridge.encode(body));
+        String message = b64(Json.format(header)) + "." + b64(Json.format(body));
         byte[] signature;
         switch (algorithm) {
             case "HS256" -> {
@@ -58,7 +60,7 @@ final class Jwt {
             return null;
         }
         try {
-            Object header = JsonBridge.parse(new String(decode(parts[0]), StandardCharsets.UTF_8));
+            Object header = Json.parse(new String(decode(parts[0]), StandardCharsets.UTF_8));
             if (!(header instanceof DusoObject h) || !(h.get("alg") instanceof String alg)) {
                 return null;
             }
@@ -72,7 +74,7 @@ final class Jwt {
             if (!valid) {
                 return null;
             }
-            Object claims = JsonBridge.parse(new String(decode(parts[1]), StandardCharsets.UTF_8));
+            Object claims = Json.parse(new String(decode(parts[1]), StandardCharsets.UTF_8));
             if (!(claims instanceof DusoObject c)) {
                 return null;
             }
@@ -80,7 +82,7 @@ final class Jwt {
                 return null;
             }
             return c;
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (IllegalArgumentException | JsonException | GeneralSecurityException e) {
             return null;
         }
     }

@@ -5,6 +5,8 @@ import duso.lang.values.DusoObject;
 import duso.lang.values.Render;
 import duso.runtime.Args;
 import duso.runtime.NativeFunction;
+import duso.runtime.json.Json;
+import duso.runtime.json.JsonException;
 import java.util.Map;
 
 /**
@@ -26,8 +28,8 @@ final class ResponseHelpers {
             Object data = required(a, "json() requires data argument");
             String body;
             try {
-                body = JsonBridge.encode(data);
-            } catch (IllegalArgumentException e) {
+                body = Json.format(data);
+            } catch (JsonException e) {
                 throw Args.error("failed to marshal JSON: " + e.getMessage());
             }
             return finish(status(a, 1, 200), body, typed("application/json", cache), a, 2);
@@ -78,8 +80,8 @@ final class ResponseHelpers {
                 body = s;
             } else {
                 try {
-                    body = JsonBridge.encode(value);
-                } catch (IllegalArgumentException e) {
+                    body = Json.format(value);
+                } catch (JsonException e) {
                     body = Render.goFormat(value);
                 }
             }
@@ -165,7 +167,7 @@ final class ResponseHelpers {
         String key = privateKey.isEmpty() ? cfg.rs256PrivateKey() : privateKey;
         try {
             return Jwt.sign(claims, algorithm, cfg.secret(), key, expiresIn);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | JsonException e) {
             throw Args.error(e.getMessage());
         }
     }
