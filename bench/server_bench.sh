@@ -4,11 +4,14 @@
 # server and endpoint: requests/s, p50, p99, errors, and the server's peak RSS (VmHWM).
 #
 #   bench/server_bench.sh [duso|node|python]...     (default: all three)
-#   env: DURATION=10 (s per run), WARMUP=5 (s of /ping first), PING_CONN=64, DELAY_CONN=5000
+#   env: DURATION=10 (s per run), WARMUP=15 (s of /ping first, so the JIT has compiled the
+#        request path), PING_CONN=64, DELAY_CONN=5000, WRK_THREADS=1 (one wrk thread keeps
+#        up on loopback and leaves the second core to the server)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-15}
+WRK_THREADS=${WRK_THREADS:-1}
 PING_CONN=${PING_CONN:-64}
 DELAY_CONN=${DELAY_CONN:-5000}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
@@ -51,9 +54,9 @@ for name in "${@:-duso node python}"; do
     port=$((port + 1))
     pid=$(start "$n" "$port")
     await_port "$port"
-    wrk -t2 -c64 -d"${WARMUP}s" "http://127.0.0.1:$port/ping" >/dev/null 2>&1 || true
-    ping=$(wrk -t2 -c"$PING_CONN" -d"${DURATION}s" --latency "http://127.0.0.1:$port/ping" 2>&1 | summarize)
-    delay=$(wrk -t2 -c"$DELAY_CONN" -d"${DURATION}s" --timeout 10s --latency "http://127.0.0.1:$port/delay" 2>&1 | summarize)
+    wrk -t"$WRK_THREADS" -c64 -d"${WARMUP}s" "http://127.0.0.1:$port/ping" >/dev/null 2>&1 || true
+    ping=$(wrk -t"$WRK_THREADS" -c"$PING_CONN" -d"${DURATION}s" --latency "http://127.0.0.1:$port/ping" 2>&1 | summarize)
+    delay=$(wrk -t"$WRK_THREADS" -c"$DELAY_CONN" -d"${DURATION}s" --timeout 10s --latency "http://127.0.0.1:$port/delay" 2>&1 | summarize)
     rss=$(awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' "/proc/$pid/status")
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
