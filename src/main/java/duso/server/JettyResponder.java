@@ -98,21 +98,19 @@ final class JettyResponder implements HandlerRunner.Responder {
             throw new IOException("invalid WriteHeader code " + status);
         }
         HttpFields.Mutable h = response.getHeaders();
-        if (extraHeaders != null) {
+        boolean fresh = extraHeaders == null;
+        if (!fresh) {
             extraHeaders.forEach(h::put);
         }
         for (Map.Entry<String, List<String>> e : spec.headers.entrySet()) {
             String name = e.getKey();
-            if (!HeaderNames.isToken(name) || name.equals("Content-Length") || name.equals("Transfer-Encoding")) {
+            if (name.equals("Content-Length") || name.equals("Transfer-Encoding")) {
                 continue;
             }
-            List<String> values = e.getValue();
-            if (values.size() == 1) {
-                h.put(name, values.get(0));
-                continue;
+            if (!fresh) {
+                h.remove(name);
             }
-            h.remove(name);
-            for (String v : values) {
+            for (String v : e.getValue()) {
                 h.add(name, v);
             }
         }
@@ -122,13 +120,14 @@ final class JettyResponder implements HandlerRunner.Responder {
         long length = spec.bodyLength();
         if (!bodyAllowed || length == 0) {
             if (bodyAllowed) {
-                h.put("Content-Length", "0");
+                h.add("Content-Length", "0");
             }
             response.write(true, NO_CONTENT, callback);
             return 0;
         }
         boolean compress = gzip && length >= GZIP_MIN;
-        if (!compress && !h.contains("Content-Type") && !h.contains("Content-Encoding")) {
+        if (!compress && !spec.headers.containsKey("Content-Type") && !spec.headers.containsKey("Content-Encoding")
+                && (fresh || !h.contains("Content-Type") && !h.contains("Content-Encoding"))) {
             h.put("Content-Type", ContentSniffer.detect(firstBytes(spec), (int) Math.min(length, 512)));
         }
         if (compress) {
@@ -140,7 +139,7 @@ final class JettyResponder implements HandlerRunner.Responder {
                 data = gzipped(data);
             }
             long n = data != null ? data.length : length;
-            h.put("Content-Length", Long.toString(n));
+            h.add("Content-Length", Long.toString(n));
             if (head) {
                 response.write(true, NO_CONTENT, callback);
             } else if (data != null) {

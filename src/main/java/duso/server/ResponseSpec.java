@@ -29,16 +29,23 @@ final class ResponseSpec {
         this.status = status;
     }
 
-    /** Go's {@code Header().Set}: the name is canonicalised; CR and LF in the value become spaces. */
+    /**
+     * Go's {@code Header().Set}: the name is canonicalised; CR and LF in the value become
+     * spaces; a name that is not a valid field name is dropped, as Go drops it when writing.
+     */
     ResponseSpec set(String name, String value) {
-        List<String> one = new ArrayList<>(1);
-        one.add(clean(value));
-        headers.put(HeaderNames.canonical(name), one);
+        if (HeaderNames.isToken(name)) {
+            List<String> one = new ArrayList<>(1);
+            one.add(clean(value));
+            headers.put(HeaderNames.canonical(name), one);
+        }
         return this;
     }
 
     ResponseSpec add(String name, String value) {
-        headers.computeIfAbsent(HeaderNames.canonical(name), k -> new ArrayList<>(1)).add(clean(value));
+        if (HeaderNames.isToken(name)) {
+            headers.computeIfAbsent(HeaderNames.canonical(name), k -> new ArrayList<>(1)).add(clean(value));
+        }
         return this;
     }
 
