@@ -2,7 +2,6 @@ package duso.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -209,9 +208,5 @@ final class PemKeys {
 
     private static byte[] hex(String s) {
         return java.util.HexFormat.of().parseHex(s);
-    }
-
-    static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
