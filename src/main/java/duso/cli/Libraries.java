@@ -24,6 +24,7 @@ import duso.runtime.lib.SystemLibrary;
 import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TimeLibrary;
 import duso.runtime.lib.TypesLibrary;
+import duso.server.HttpServerLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
 
@@ -55,5 +56,6 @@ public final class Libraries {
             new MathLibrary(),
             new ConversionLibrary(),
             new TimeLibrary(),
-            new ConcurrencyLibrary());
+            new ConcurrencyLibrary(),
+            new HttpServerLibrary());
 }
