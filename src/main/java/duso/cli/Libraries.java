@@ -1,5 +1,6 @@
 package duso.cli;
 
+import duso.client.ClientLibrary;
 import duso.runtime.Library;
 import duso.runtime.lib.ConsoleLibrary;
 import duso.runtime.lib.TypesLibrary;
@@ -13,5 +14,6 @@ public final class Libraries {
     public static final List<Library> ALL = List.of(
             new ConsoleLibrary(),
             new TypesLibrary(),
-            new DatastoreLibrary());
+            new DatastoreLibrary(),
+            new ClientLibrary());
 }

@@ -1,0 +1,79 @@
+package duso.client;
+
+/**
+ * The plain-HTTP transport: HTTP/1.1 over pooled keep-alive connections on blocking sockets.
+ * A fetch runs entirely on the calling thread (a virtual thread for spawned scripts), so 5,000
+ * concurrent fetches are 5,000 parked virtual threads and sockets, with no selector threads,
+ * callbacks or per-request executors in between.
+ *
+ * <p>A pooled connection may have been closed by the server while idle. It is checked before
+ * use, and if it still fails before any response byte arrives the request is sent again on a
+ * new connection when Go would retry it (replayable methods, or nothing written).
+ */
+final class Http1Transport implements Transport {
+    private final ConnectionPool pool = new ConnectionPool();
+
+    @Override
+    public Http1Codec.Response roundTrip(OutgoingRequest req, boolean addGzip, CallControl ctl) throws FetchFailure {
+        String host = GoUrl.fromBytes(req.url.hostname());
+        int port = req.url.port();
+        String key = host + ":" + port;
+        byte[] head = Http1Codec.head(req, addGzip);
+        while (true) {
+            Http1Connection c = pooled(key);
+            boolean reused = c != null;
+            if (c == null) {
+                c = Http1Connection.open(key, host, port, ctl);
+            }
+            ctl.attach(c);
+            boolean keep = false;
+            try {
+                ctl.checkInterrupt();
+                try {
+                    c.write(head, req.body, ctl);
+                } catch (FetchFailure f) {
+                    if (reused && !ctl.expired()) {
+                        continue; // nothing reached a live server: send again on a new connection
+                    }
+                    throw f;
+                }
+                Http1Codec.Response r;
+                try {
+                    r = Http1Codec.read(c, req, ctl);
+                } catch (FetchFailure f) {
+                    if (reused && !f.duringBody() && !c.hasBuffered() && req.replayable() && !ctl.expired()
+                            && !ctl.interrupted() && (f.getMessage().equals("EOF") || f.getMessage().startsWith("read tcp"))) {
+                        continue; // the server dropped the idle connection as we used it
+                    }
+                    throw f;
+                }
+                keep = r.reusable() && !c.hasBuffered();
+                return r;
+            } finally {
+                ctl.detach();
+                if (keep) {
+                    c.served++;
+                    pool.put(c);
+                } else {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    /** A pooled connection that still looks open, or null. */
+    private Http1Connection pooled(String key) {
+        while (true) {
+            Http1Connection c = pool.take(key);
+            if (c == null || c.stillOpen()) {
+                return c;
+            }
+            c.close();
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        pool.shutdown();
+    }
+}
