@@ -363,9 +363,10 @@ final class GoUrl {
                 if (!host.isEmpty() || !path.isEmpty() || user != null) {
                     b.append("//");
                 }
-                if (user != null) {
-                    Userinfo shown = hidePassword && user.hasPassword() ? new Userinfo(user.username(), "***", true) : user;
-                    b.append(shown.encoded()).append('@');
+                if (user != null && hidePassword && user.hasPassword()) {
+                    b.append(UrlCodec.escape(user.username(), Part.USER_PASSWORD)).append(":***@");
+                } else if (user != null) {
+                    b.append(user.encoded()).append('@');
                 }
                 b.append(UrlCodec.escape(host, Part.HOST));
             }

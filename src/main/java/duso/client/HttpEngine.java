@@ -23,6 +23,13 @@ final class HttpEngine {
     private final Http1Transport plain = new Http1Transport();
     private volatile Transport tls;
 
+    HttpEngine() {}
+
+    /** With a given https transport (tests use one that trusts their certificate). */
+    HttpEngine(Transport tls) {
+        this.tls = tls;
+    }
+
     /** Go's Client.Do for the first hop; failures are thrown with fetch()'s full message. */
     Result execute(OutgoingRequest first, CallControl ctl) throws EngineException {
         String op = opName(first.method);
