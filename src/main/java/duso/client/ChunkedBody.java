@@ -15,11 +15,14 @@ final class ChunkedBody {
     static byte[] read(Http1Connection c, CallControl ctl) throws FetchFailure {
         Bytes out = new Bytes(1024);
         while (true) {
-            long size = parseSize(line(c, ctl));
+            long size = size(c, line(c, ctl));
+            c.consumeLine();
             if (size == 0) {
-                while (!line(c, ctl).isEmpty()) {
-                    // trailers: Go keeps them apart from the headers; fetch() never shows them
+                int n;
+                while ((n = line(c, ctl)) > 0) {
+                    c.consumeLine(); // trailers: Go keeps them apart from the headers; fetch() never shows them
                 }
+                c.consumeLine();
                 return out.toArray();
             }
             if (size > Integer.MAX_VALUE - 16 - out.size) {
@@ -32,22 +35,33 @@ final class ChunkedBody {
         }
     }
 
-    private static long parseSize(String line) throws FetchFailure {
-        int semi = line.indexOf(';');
-        String hex = (semi >= 0 ? line.substring(0, semi) : line).stripTrailing();
+    /** The chunk size of the buffered size line (extensions after ';' ignored). */
+    private static long size(Http1Connection c, int length) throws FetchFailure {
+        byte[] b = c.buf;
+        int from = c.pos;
+        int to = from + length;
+        int semi = ResponseHead.indexOf(b, from, to, (byte) ';');
         if (semi >= 0) {
-            hex = hex.strip();
+            to = semi;
         }
-        if (hex.isEmpty()) {
+        while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+            to--;
+        }
+        if (semi >= 0) {
+            while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+                from++;
+            }
+        }
+        if (from == to) {
             throw new FetchFailure("empty hex number for chunk length");
         }
         long n = 0;
-        for (int i = 0; i < hex.length(); i++) {
-            char ch = hex.charAt(i);
+        for (int i = from; i < to; i++) {
+            char ch = (char) (b[i] & 0xff);
             if (!UrlCodec.isHex(ch)) {
                 throw new FetchFailure("invalid byte in chunk length");
             }
-            if (i == 16) {
+            if (i - from == 16) {
                 throw new FetchFailure("http chunk length too large");
             }
             n = n << 4 | UrlCodec.hexValue(ch);
@@ -88,12 +102,13 @@ final class ChunkedBody {
         return ok;
     }
 
-    private static String line(Http1Connection c, CallControl ctl) throws FetchFailure {
-        String line = c.readLine(ctl, MAX_LINE, "header line too long");
-        if (line == null) {
+    /** Buffers the next line and returns its length. */
+    private static int line(Http1Connection c, CallControl ctl) throws FetchFailure {
+        int n = c.bufferLine(ctl, MAX_LINE, "header line too long");
+        if (n < 0) {
             throw new FetchFailure("unexpected EOF");
         }
-        return line;
+        return n;
     }
 
     /** A growable byte array (unsynchronized, unlike ByteArrayOutputStream). */

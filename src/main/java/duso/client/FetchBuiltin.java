@@ -35,7 +35,7 @@ final class FetchBuiltin {
             opts = a.raw().named("options");
         }
         DusoObject options = opts instanceof DusoObject o ? o : new DusoObject(0);
-        OutgoingRequest request = request(Render.goFormat(url), options);
+        OutgoingRequest request = request(url instanceof String u ? u : Render.goFormat(url), options);
         try (CallControl ctl = new CallControl(a.interp(), timeoutNanos(options.getOrNull("timeout")))) {
             HttpEngine.Result r = engine(rt).execute(request, ctl);
             return response(r);

@@ -19,6 +19,16 @@ final class HeaderList {
         pairs.add(value);
     }
 
+    boolean isEmpty() {
+        return pairs.isEmpty();
+    }
+
+    /** Extends the most recent value (a folded continuation line). */
+    void appendToLast(String more) {
+        int last = pairs.size() - 1;
+        pairs.set(last, pairs.get(last) + more);
+    }
+
     /** The first value of a header, or null. */
     String first(String name) {
         for (int i = 0; i < pairs.size(); i += 2) {

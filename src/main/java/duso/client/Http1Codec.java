@@ -1,6 +1,5 @@
 package duso.client;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -24,19 +23,19 @@ final class Http1Codec {
      * by name, then {@code Accept-Encoding: gzip} when the transport asks for compression.
      */
     static byte[] head(OutgoingRequest r, boolean addGzip) {
-        StringBuilder b = new StringBuilder(256);
-        b.append(r.method).append(' ').append(requestTarget(r.url)).append(" HTTP/1.1\r\n");
-        b.append("Host: ").append(r.hostHeader()).append("\r\n");
+        HeadBytes b = new HeadBytes();
+        b.add(r.method).add(' ').add(requestTarget(r.url)).add(" HTTP/1.1\r\n");
+        b.add("Host: ").add(r.hostHeader()).add("\r\n");
         String agent = r.headers.get("User-Agent");
         if (agent == null) {
             agent = OutgoingRequest.USER_AGENT;
         }
         if (!agent.isEmpty()) {
-            b.append("User-Agent: ").append(GoUrl.toBytes(agent)).append("\r\n");
+            b.add("User-Agent: ").add(GoUrl.toBytes(agent)).add("\r\n");
         }
         long length = r.sendsContentLength();
         if (length >= 0) {
-            b.append("Content-Length: ").append(length).append("\r\n");
+            b.add("Content-Length: ").add(Long.toString(length)).add("\r\n");
         }
         for (Map.Entry<String, String> h : r.headers.entrySet()) {
             String name = h.getKey();
@@ -44,13 +43,38 @@ final class Http1Codec {
                     || name.equals("Transfer-Encoding") || name.equals("Trailer")) {
                 continue;
             }
-            b.append(GoUrl.toBytes(name)).append(": ").append(GoUrl.toBytes(HeaderNames.trim(h.getValue()))).append("\r\n");
+            b.add(GoUrl.toBytes(name)).add(": ").add(GoUrl.toBytes(HeaderNames.trim(h.getValue()))).add("\r\n");
         }
         if (addGzip) {
-            b.append("Accept-Encoding: gzip\r\n");
+            b.add("Accept-Encoding: gzip\r\n");
         }
-        b.append("\r\n");
-        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return b.add("\r\n").toArray();
+    }
+
+    /** A request head under construction: byte strings appended as bytes, no intermediate text. */
+    private static final class HeadBytes {
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        HeadBytes add(String byteString) {
+            int n = byteString.length();
+            if (size + n > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
+            for (int i = 0; i < n; i++) {
+                bytes[size + i] = (byte) byteString.charAt(i);
+            }
+            size += n;
+            return this;
+        }
+
+        HeadBytes add(char c) {
+            return add(String.valueOf(c));
+        }
+
+        byte[] toArray() {
+            return java.util.Arrays.copyOf(bytes, size);
+        }
     }
 
     /** Go's RequestURI, with spaces escaped so the request line stays three fields. */
@@ -62,141 +86,28 @@ final class Http1Codec {
     // ---- response ---------------------------------------------------------------------------
 
     /**
-     * Reads one final response (1xx interim responses are skipped). Failures before the head is
-     * complete are head failures; later ones are body failures.
+     * Reads one final response (1xx interim responses are skipped); the connection has the
+     * response's first byte buffered. Failures before the head is complete are head failures,
+     * later ones body failures.
      */
     static Response read(Http1Connection c, OutgoingRequest req, CallControl ctl) throws FetchFailure {
-        c.beginRead();
-        try {
-            while (true) {
-                String statusLine = line(c, ctl, true);
-                int sp = statusLine.indexOf(' ');
-                if (sp < 0) {
-                    throw new FetchFailure("malformed HTTP response " + GoUrl.quoteBytes(statusLine));
-                }
-                String proto = statusLine.substring(0, sp);
-                String rest = statusLine.substring(sp + 1).stripLeading();
-                int sp2 = rest.indexOf(' ');
-                String code = sp2 < 0 ? rest : rest.substring(0, sp2);
-                int status = parseStatus(code);
-                int minor = httpMinorVersion(proto);
-                HeaderList headers = headers(c, ctl);
-                if (status >= 100 && status < 200 && status != 101) {
-                    continue;
-                }
-                return body(c, req, ctl, status, proto, minor, headers);
-            }
-        } finally {
-            if (c.pos == c.lim) {
-                c.endRead();
-            }
-        }
-    }
-
-    private static int parseStatus(String code) throws FetchFailure {
-        if (code.length() != 3) {
-            throw new FetchFailure("malformed HTTP status code " + GoUrl.quoteBytes(code));
-        }
-        int n = 0;
-        for (int i = 0; i < 3; i++) {
-            char ch = code.charAt(i);
-            if (ch < '0' || ch > '9') {
-                throw new FetchFailure("malformed HTTP status code " + GoUrl.quoteBytes(code));
-            }
-            n = n * 10 + ch - '0';
-        }
-        return n;
-    }
-
-    /** The minor version of HTTP/1.x (0 or 1); any other well-formed version counts as 1. */
-    private static int httpMinorVersion(String proto) throws FetchFailure {
-        if (proto.equals("HTTP/1.1")) {
-            return 1;
-        }
-        if (proto.equals("HTTP/1.0")) {
-            return 0;
-        }
-        if (proto.length() == 8 && proto.startsWith("HTTP/") && Character.isDigit(proto.charAt(5))
-                && proto.charAt(6) == '.' && Character.isDigit(proto.charAt(7))) {
-            return proto.charAt(5) == '0' ? 0 : 1;
-        }
-        throw new FetchFailure("malformed HTTP version " + GoUrl.quoteBytes(proto));
-    }
-
-    /** Header lines up to the blank line; continuation lines fold into the previous value. */
-    private static HeaderList headers(Http1Connection c, CallControl ctl) throws FetchFailure {
-        HeaderList h = new HeaderList();
-        String lastName = null;
-        StringBuilder folded = null;
         while (true) {
-            String line = line(c, ctl, false);
-            if (line.isEmpty()) {
-                break;
-            }
-            char first = line.charAt(0);
-            if ((first == ' ' || first == '\t') && lastName != null) {
-                if (folded == null) {
-                    folded = new StringBuilder(h.first(lastName));
-                }
-                folded.append(' ').append(HeaderNames.trim(line));
-                continue;
-            }
-            if (folded != null) {
-                replaceLast(h, lastName, folded.toString());
-                folded = null;
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new FetchFailure("malformed MIME header line: " + GoUrl.fromBytes(line));
-            }
-            String rawName = line.substring(0, colon);
-            String name = rawName.indexOf(' ') >= 0 ? rawName : HeaderNames.canonical(rawName);
-            if (!receivedNameValid(rawName)) {
-                throw new FetchFailure("malformed MIME header line: " + GoUrl.fromBytes(line));
-            }
-            h.add(name, GoUrl.fromBytes(HeaderNames.trim(line.substring(colon + 1))));
-            lastName = name;
-        }
-        if (folded != null) {
-            replaceLast(h, lastName, folded.toString());
-        }
-        return h;
-    }
-
-    /** Token characters, plus the spaces Go tolerates (and then leaves uncanonicalised). */
-    private static boolean receivedNameValid(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (ch != ' ' && !HeaderNames.isTokenChar(ch)) {
-                return false;
+            ResponseHead head = ResponseHead.read(c, ctl);
+            int status = head.status();
+            if (status < 100 || status >= 200 || status == 101) {
+                return body(c, req, ctl, head);
             }
         }
-        return true;
-    }
-
-    private static void replaceLast(HeaderList h, String name, String value) {
-        java.util.List<String> values = h.all(name);
-        h.remove(name);
-        for (int i = 0; i < values.size() - 1; i++) {
-            h.add(name, values.get(i));
-        }
-        h.add(name, value);
-    }
-
-    /** One line of the head; end of stream is Go's EOF before any byte, else unexpected EOF. */
-    private static String line(Http1Connection c, CallControl ctl, boolean statusLine) throws FetchFailure {
-        String line = c.readLine(ctl, MAX_HEAD, "net/http: server response headers exceeded " + MAX_HEAD + " bytes; aborted");
-        if (line == null) {
-            throw new FetchFailure(statusLine && !c.hasBuffered() ? "EOF" : "unexpected EOF");
-        }
-        return line;
     }
 
     // ---- body -------------------------------------------------------------------------------
 
-    private static Response body(Http1Connection c, OutgoingRequest req, CallControl ctl, int status, String proto,
-            int minor, HeaderList headers) throws FetchFailure {
-        boolean keepAlive = minor >= 1 ? !headers.hasToken("Connection", "close")
+    private static Response body(Http1Connection c, OutgoingRequest req, CallControl ctl, ResponseHead head)
+            throws FetchFailure {
+        int status = head.status();
+        String proto = head.proto();
+        HeaderList headers = head.headers();
+        boolean keepAlive = head.minorVersion() >= 1 ? !headers.hasToken("Connection", "close")
                 : headers.hasToken("Connection", "keep-alive");
         keepAlive &= !req.wantsClose();
         boolean noBody = req.method.equals("HEAD") || status == 204 || status == 304 || status >= 100 && status < 200;

@@ -169,12 +169,37 @@ final class Http1Connection implements Closeable {
     }
 
     /**
-     * The next CRLF- or LF-terminated line, as a byte string without the terminator; null at
-     * end of stream (bytes of an unfinished line stay buffered: see {@link #hasBuffered}).
+     * Waits for the first byte of a response while holding no read buffer: thousands of
+     * fetches parked on slow servers then cost a socket and a frozen stack each, nothing more.
+     * Returns false at end of stream (the server closed without answering).
+     */
+    boolean awaitFirstByte(CallControl ctl) throws FetchFailure {
+        byte[] one = new byte[1];
+        int n;
+        do {
+            n = read(one, 0, 1, ctl);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        beginRead();
+        buf[0] = one[0];
+        lim = 1;
+        return true;
+    }
+
+    /** Where the line after the one {@link #bufferLine} found starts. */
+    private int lineNext;
+
+    /**
+     * Makes sure the next CRLF- or LF-terminated line is buffered, starting at {@link #pos};
+     * returns its length without the terminator, or -1 at end of stream (an unfinished line
+     * stays buffered: see {@link #hasBuffered}). Parse it from {@link #buf}, then
+     * {@link #consumeLine}.
      *
      * @param tooLong the error when the line would need more than {@code maxBuffer} bytes
      */
-    String readLine(CallControl ctl, int maxBuffer, String tooLong) throws FetchFailure {
+    int bufferLine(CallControl ctl, int maxBuffer, String tooLong) throws FetchFailure {
         if (buf.length == 0) {
             beginRead();
         }
@@ -182,10 +207,8 @@ final class Http1Connection implements Closeable {
         while (true) {
             for (int i = pos + scanned; i < lim; i++) {
                 if (buf[i] == '\n') {
-                    int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    String s = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
-                    pos = i + 1;
-                    return s;
+                    lineNext = i + 1;
+                    return (i > pos && buf[i - 1] == '\r' ? i - 1 : i) - pos;
                 }
             }
             scanned = lim - pos;
@@ -194,9 +217,18 @@ final class Http1Connection implements Closeable {
                 throw new FetchFailure(tooLong);
             }
             if (n < 0) {
-                return null;
+                return -1;
             }
         }
+    }
+
+    void consumeLine() {
+        pos = lineNext;
+    }
+
+    /** The buffered line as a byte string (for messages). */
+    String lineText(int length) {
+        return new String(buf, pos, length, StandardCharsets.ISO_8859_1);
     }
 
     boolean hasBuffered() {

@@ -37,16 +37,22 @@ final class Http1Transport implements Transport {
                     }
                     throw f;
                 }
-                Http1Codec.Response r;
+                boolean answered;
                 try {
-                    r = Http1Codec.read(c, req, ctl);
+                    answered = c.awaitFirstByte(ctl);
                 } catch (FetchFailure f) {
-                    if (reused && !f.duringBody() && !c.hasBuffered() && req.replayable() && !ctl.expired()
-                            && !ctl.interrupted() && (f.getMessage().equals("EOF") || f.getMessage().startsWith("read tcp"))) {
+                    if (retryable(reused, req, ctl)) {
                         continue; // the server dropped the idle connection as we used it
                     }
                     throw f;
                 }
+                if (!answered) {
+                    if (retryable(reused, req, ctl)) {
+                        continue;
+                    }
+                    throw new FetchFailure("EOF");
+                }
+                Http1Codec.Response r = Http1Codec.read(c, req, ctl);
                 keep = r.reusable() && !c.hasBuffered();
                 return r;
             } finally {
@@ -59,6 +65,14 @@ final class Http1Transport implements Transport {
                 }
             }
         }
+    }
+
+    /**
+     * Go resends a request whose pooled connection failed before any response byte when the
+     * request is replayable and the call still has time.
+     */
+    private static boolean retryable(boolean reused, OutgoingRequest req, CallControl ctl) {
+        return reused && req.replayable() && !ctl.expired() && !ctl.interrupted();
     }
 
     /** A pooled connection that still looks open, or null. */
