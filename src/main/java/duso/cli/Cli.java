@@ -6,6 +6,7 @@ import duso.lang.source.Source;
 import duso.lang.values.DusoArray;
 import duso.runtime.Console;
 import duso.runtime.DusoRuntime;
+import duso.runtime.GoPaths;
 import duso.runtime.Options;
 import duso.runtime.Output;
 import duso.runtime.ScriptInstance;
@@ -20,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * The {@code duso} command: runs a script, {@code eval}, {@code repl}, {@code version} and
@@ -31,17 +34,31 @@ public final class Cli {
 
     private final Console console;
     private final Path cwd;
+    private final IntConsumer processExit;
+    private final BooleanSupplier terminal;
 
-    private Cli(Console console, Path cwd) {
+    private Cli(Console console, Path cwd, IntConsumer processExit, BooleanSupplier terminal) {
         this.console = console;
         this.cwd = cwd;
+        this.processExit = processExit;
+        this.terminal = terminal;
     }
 
-    /** Runs the command and returns the process exit status. */
+    /** Runs the command in-process (tests, embedding) and returns the exit status. */
     public static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd) {
+        return run(argv, in, out, err, cwd, null, () -> false);
+    }
+
+    /**
+     * Runs the command; {@code processExit} ends the process when a script calls shutdown()
+     * while the main script is still running, {@code terminal} tells whether stdin is an
+     * interactive terminal (the REPL then edits lines and keeps history).
+     */
+    static int run(String[] argv, InputStream in, OutputStream out, OutputStream err, Path cwd,
+            IntConsumer processExit, BooleanSupplier terminal) {
         Console console = new Console(out, err, in);
         try {
-            return new Cli(console, cwd).dispatch(CommandLine.parse(argv));
+            return new Cli(console, cwd, processExit, terminal).dispatch(CommandLine.parse(argv));
         } finally {
             console.flush();
         }
@@ -62,9 +79,15 @@ public final class Cli {
         }
         Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
         DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
+        if (processExit != null) {
+            rt.setProcessExit(code -> {
+                console.flush();
+                processExit.accept(code);
+            });
+        }
         storeSys(rt, cl);
         if ("repl".equals(cl.subcommand)) {
-            return finish(rt, new Repl(rt).run());
+            return finish(rt, new Repl(rt, terminal.getAsBoolean()).run());
         }
         if ("eval".equals(cl.subcommand)) {
             if (cl.positional.isEmpty()) {
@@ -105,6 +128,7 @@ public final class Cli {
             return 1;
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
+        rt.setAppDir(GoPaths.dir(path));
         return runSource(rt, new Source(path, file.toString(), text), dir);
     }
 

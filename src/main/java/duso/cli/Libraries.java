@@ -2,7 +2,12 @@ package duso.cli;
 
 import duso.client.ClientLibrary;
 import duso.runtime.Library;
+import duso.runtime.lib.CodeLibrary;
 import duso.runtime.lib.ConsoleLibrary;
+import duso.runtime.lib.FilePatternsLibrary;
+import duso.runtime.lib.FilesLibrary;
+import duso.runtime.lib.ModulesLibrary;
+import duso.runtime.lib.SystemLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
@@ -15,5 +20,10 @@ public final class Libraries {
             new ConsoleLibrary(),
             new TypesLibrary(),
             new DatastoreLibrary(),
+            new CodeLibrary(),
+            new ModulesLibrary(),
+            new FilesLibrary(),
+            new FilePatternsLibrary(),
+            new SystemLibrary(),
             new ClientLibrary());
 }

@@ -38,6 +38,15 @@ public final class Args {
         return raw;
     }
 
+    /**
+     * The calling script frame, for builtins registered with
+     * {@link Registry#addInCallerScope}; null when the builtin was not called directly from
+     * script code.
+     */
+    public duso.lang.nodes.Frame callerFrame() {
+        return interp.callerFrame();
+    }
+
     /** The running script instance's runtime state. */
     public ScriptInstance instance() {
         return ScriptInstance.of(interp);

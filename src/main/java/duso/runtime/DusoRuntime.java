@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Process-wide runtime state shared by every script instance: the builtin registry, the
@@ -30,6 +31,9 @@ public final class DusoRuntime {
     private final List<Runnable> finalHooks = new ArrayList<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Integer exitCode;
+    private volatile String appDir = ".";
+    private final Object shutdownLock = new Object();
+    private volatile IntConsumer processExit;
 
     public DusoRuntime(Console console, Options options, java.nio.file.Path cwd, List<Library> libraries) {
         this.console = console;
@@ -55,6 +59,18 @@ public final class DusoRuntime {
     /** The working directory relative paths resolve against (the process's, unless embedded). */
     public java.nio.file.Path cwd() {
         return cwd;
+    }
+
+    /**
+     * The entry script's directory as the command line named it ("." when there is none):
+     * bare file paths in every script instance resolve against it, as in the reference.
+     */
+    public String appDir() {
+        return appDir;
+    }
+
+    public void setAppDir(String dir) {
+        appDir = dir;
     }
 
     /** Values {@code sys(key)} reads: command-line flags ("-name"), "args", "version". */
@@ -94,23 +110,54 @@ public final class DusoRuntime {
         finalHooks.add(hook);
     }
 
-    /** Runs the shutdown hooks once and flushes output. */
+    /**
+     * Runs the shutdown hooks once and flushes output. A second caller (the CLI finishing
+     * while a {@code shutdown()} is draining in the background) waits until the first is done,
+     * so the process never ends half-way through a flush.
+     */
     public void shutdown() {
-        List<Runnable> hooks;
-        synchronized (this) {
-            hooks = new ArrayList<>(shutdownHooks);
-            hooks.addAll(finalHooks);
-            shutdownHooks.clear();
-            finalHooks.clear();
-        }
-        for (Runnable r : hooks) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                console.err("duso: shutdown step failed: " + e + "\n");
+        synchronized (shutdownLock) {
+            List<Runnable> hooks;
+            synchronized (this) {
+                hooks = new ArrayList<>(shutdownHooks);
+                hooks.addAll(finalHooks);
+                shutdownHooks.clear();
+                finalHooks.clear();
             }
+            for (Runnable r : hooks) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    console.err("duso: shutdown step failed: " + e + "\n");
+                }
+            }
+            console.flush();
         }
-        console.flush();
+    }
+
+    /**
+     * How the process ends when {@code shutdown()} is called from anywhere (the CLI halts the
+     * JVM with the status; runtimes embedded in tests leave it unset and let their main
+     * script finish instead).
+     */
+    public void setProcessExit(IntConsumer exit) {
+        processExit = exit;
+    }
+
+    /**
+     * {@code shutdown(code)}: records the status (first caller wins), then drains and flushes
+     * on a thread of its own (a handler that calls it must be free to finish, or the drain
+     * would wait for it) and ends the process.
+     */
+    public void requestShutdown(int code) {
+        requestExit(code);
+        Thread.ofPlatform().daemon().name("duso-shutdown").start(() -> {
+            shutdown();
+            IntConsumer exit = processExit;
+            if (exit != null) {
+                exit.accept(exitCode);
+            }
+        });
     }
 
     /** The exit status requested by {@code shutdown(n)}, or null. First caller wins. */

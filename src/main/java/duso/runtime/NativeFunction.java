@@ -15,7 +15,12 @@ public final class NativeFunction extends Builtin {
     private final Body body;
 
     public NativeFunction(String name, Body body) {
-        super(name);
+        this(name, false, body);
+    }
+
+    /** With {@code needsCallerFrame}, the body can reach the calling frame ({@link Args#callerFrame}). */
+    public NativeFunction(String name, boolean needsCallerFrame, Body body) {
+        super(name, needsCallerFrame);
         this.body = body;
     }
 

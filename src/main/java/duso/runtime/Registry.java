@@ -17,6 +17,11 @@ public final class Registry implements Globals {
         builtins.put(name, new NativeFunction(name, body));
     }
 
+    /** A builtin that runs code in its caller's scope (include): see {@link Args#callerFrame}. */
+    public void addInCallerScope(String name, NativeFunction.Body body) {
+        builtins.put(name, new NativeFunction(name, true, body));
+    }
+
     /** Registers any builtin value (a Builtin subclass with its own call path). */
     public void addValue(String name, Object value) {
         builtins.put(name, value);

@@ -22,7 +22,7 @@ public final class ScriptCache {
 
     private record Entry(CompiledUnit unit, long mtime, long size, long checkedAt) {}
 
-    private record Key(Path path, String displayName) {}
+    private record Key(Path path, String parseName, String runtimeName) {}
 
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
     private final DusoRuntime runtime;
@@ -36,7 +36,15 @@ public final class ScriptCache {
      * Throws IOException when the file cannot be read and DusoError when it does not parse.
      */
     public CompiledUnit get(Path path, String displayName) throws IOException {
-        Key key = new Key(path.toAbsolutePath().normalize(), displayName);
+        return get(path, displayName, displayName);
+    }
+
+    /**
+     * Like {@link #get(Path, String)}, with different names for parse errors and runtime
+     * errors (modules: the reference reports "&lt;parser&gt;" and "&lt;stdin&gt;").
+     */
+    public CompiledUnit get(Path path, String parseName, String runtimeName) throws IOException {
+        Key key = new Key(path.toAbsolutePath().normalize(), parseName, runtimeName);
         long now = System.nanoTime();
         Entry e = entries.get(key);
         if (e != null && now - e.checkedAt < RECHECK_NANOS) {
@@ -50,7 +58,7 @@ public final class ScriptCache {
             return e.unit;
         }
         String text = new String(Files.readAllBytes(key.path), StandardCharsets.UTF_8);
-        CompiledUnit unit = compile(new Source(displayName, key.path.toString(), text), displayName);
+        CompiledUnit unit = compile(new Source(parseName, key.path.toString(), text), runtimeName);
         entries.put(key, new Entry(unit, mtime, size, now));
         return unit;
     }

@@ -40,6 +40,9 @@ public abstract class CallNode extends ExprNode {
             return callScript(f, sf, self);
         }
         if (fn instanceof Builtin b) {
+            if (b.needsCallerFrame) {
+                return Invoke.callBuiltinFrom(f, b, evalArgs(f), file, pos);
+            }
             return Invoke.callBuiltin(f.interp, b, evalArgs(f), file, pos);
         }
         if (fn instanceof DusoObject o) {

@@ -41,6 +41,8 @@ public final class Interp {
     private volatile Runnable waker;
     /** Runtime-owned per-instance state (output routing, context value, process id…). */
     public Object hostState;
+    /** The frame of the script code calling the current caller-frame builtin (see Builtin). */
+    Frame callerFrame;
 
     public Interp(Globals globals, boolean parallel) {
         this.globals = globals;
@@ -94,6 +96,15 @@ public final class Interp {
     /** The file of the innermost running script function, or null at top level. */
     public String currentFunctionFile() {
         return depth == 0 ? null : fns[depth - 1].file();
+    }
+
+    /**
+     * The frame of the script code that directly called the running builtin, when that
+     * builtin was created with {@code needsCallerFrame}; null otherwise (for example when it
+     * is called back from another builtin, which has no script frame of its own).
+     */
+    public Frame callerFrame() {
+        return callerFrame;
     }
 
     // ---- interruption ---------------------------------------------------------------------

@@ -129,6 +129,18 @@ public final class Invoke {
         }
     }
 
+    /** Calls a builtin that works on its caller's frame, publishing the frame during the call. */
+    static Object callBuiltinFrom(Frame caller, Builtin b, CallArgs args, String file, int site) {
+        Interp in = caller.interp;
+        Frame saved = in.callerFrame;
+        in.callerFrame = caller;
+        try {
+            return callBuiltin(in, b, args, file, site);
+        } finally {
+            in.callerFrame = saved;
+        }
+    }
+
     /** {@code Proto(k = v, …)}: a shallow copy with the named fields set. */
     static DusoObject callObject(DusoObject proto, String[] names, Object[] values) {
         DusoObject copy = proto.shallowCopy();

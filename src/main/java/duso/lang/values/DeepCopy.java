@@ -9,13 +9,18 @@ import java.util.Map;
  * (objects keep their key order); every other value is immutable or shared on purpose and is
  * returned as is: numbers, strings, booleans, nil, binary, error, regex and code values.
  *
- * <p>Two flavours, because the reference has two rules for functions:
+ * <p>Three flavours, because the reference has three rules:
  * <ul>
  *   <li>{@link #copy} keeps functions (shared): datastore values in memory, where a stored
  *       function survives a set/get round trip;</li>
  *   <li>{@link #copyWithoutFunctions} drops them, as the {@code deep_copy()} builtin does: an
  *       object field holding a function is removed, an array slot becomes nil and a
- *       top-level function becomes nil.</li>
+ *       top-level function becomes nil;</li>
+ *   <li>{@link #acrossInstances} is the serialization contract for values that cross from
+ *       one script instance to another (run/spawn contexts, exit values, errors raised in a
+ *       child): functions dropped as above, and the values that only mean something inside
+ *       their instance flattened: a regex becomes its pattern string, an error value its
+ *       message, a code value its source.</li>
  * </ul>
  */
 public final class DeepCopy {
@@ -27,63 +32,72 @@ public final class DeepCopy {
 
     private DeepCopy() {}
 
+    /** What a copy does with functions and instance-bound values. */
+    private enum Mode { KEEP_FUNCTIONS, DROP_FUNCTIONS, ACROSS_INSTANCES }
+
     /** A deep copy that keeps function values. */
     public static Object copy(Object v) {
-        if (v instanceof DusoArray a) {
-            return copyArray(a, true, 0);
-        }
-        if (v instanceof DusoObject o) {
-            return copyObject(o, true, 0);
-        }
-        return v;
+        return copyValue(v, Mode.KEEP_FUNCTIONS, 0);
     }
 
     /** A deep copy in which functions become nil (array slots, top level) or vanish (fields). */
     public static Object copyWithoutFunctions(Object v) {
+        return copyValue(v, Mode.DROP_FUNCTIONS, 0);
+    }
+
+    /**
+     * The copy a value gets when it crosses into another script instance: functions dropped
+     * as in {@link #copyWithoutFunctions}, regex → pattern, error → its message (copied the
+     * same way), code → source.
+     */
+    public static Object acrossInstances(Object v) {
+        return copyValue(v, Mode.ACROSS_INSTANCES, 0);
+    }
+
+    private static Object copyValue(Object v, Mode mode, int depth) {
         if (v instanceof DusoArray a) {
-            return copyArray(a, false, 0);
+            return copyArray(a, mode, depth);
         }
         if (v instanceof DusoObject o) {
-            return copyObject(o, false, 0);
+            return copyObject(o, mode, depth);
         }
-        if (v instanceof FunctionValue) {
+        if (mode != Mode.KEEP_FUNCTIONS && v instanceof FunctionValue) {
             return Nil.NIL;
+        }
+        if (mode == Mode.ACROSS_INSTANCES) {
+            if (v instanceof RegexValue r) {
+                return r.pattern();
+            }
+            if (v instanceof ErrorValue e) {
+                return copyValue(e.message(), mode, depth + 1);
+            }
+            if (v instanceof CodeValue c) {
+                return c.source();
+            }
         }
         return v;
     }
 
-    private static DusoArray copyArray(DusoArray a, boolean keepFunctions, int depth) {
+    private static DusoArray copyArray(DusoArray a, Mode mode, int depth) {
         checkDepth(depth);
         int n = a.size();
         Object[] items = new Object[n];
         for (int i = 0; i < n; i++) {
-            Object e = a.get(i);
-            if (e instanceof DusoArray inner) {
-                e = copyArray(inner, keepFunctions, depth + 1);
-            } else if (e instanceof DusoObject inner) {
-                e = copyObject(inner, keepFunctions, depth + 1);
-            } else if (!keepFunctions && e instanceof FunctionValue) {
-                e = Nil.NIL;
-            }
-            items[i] = e;
+            items[i] = copyValue(a.get(i), mode, depth + 1);
         }
         return DusoArray.wrap(items);
     }
 
-    private static DusoObject copyObject(DusoObject o, boolean keepFunctions, int depth) {
+    private static DusoObject copyObject(DusoObject o, Mode mode, int depth) {
         checkDepth(depth);
         DusoObject out = new DusoObject(o.size());
         Map<String, Object> target = out.map();
         for (Map.Entry<String, Object> entry : o.entries()) {
             Object e = entry.getValue();
-            if (e instanceof DusoArray inner) {
-                e = copyArray(inner, keepFunctions, depth + 1);
-            } else if (e instanceof DusoObject inner) {
-                e = copyObject(inner, keepFunctions, depth + 1);
-            } else if (!keepFunctions && e instanceof FunctionValue) {
+            if (mode != Mode.KEEP_FUNCTIONS && e instanceof FunctionValue) {
                 continue;
             }
-            target.put(entry.getKey(), e);
+            target.put(entry.getKey(), copyValue(e, mode, depth + 1));
         }
         return out;
     }

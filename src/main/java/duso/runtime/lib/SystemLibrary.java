@@ -1,0 +1,84 @@
+package duso.runtime.lib;
+
+import duso.lang.nodes.ExitSignal;
+import duso.lang.values.Nil;
+import duso.lang.values.Render;
+import duso.runtime.Args;
+import duso.runtime.DusoRuntime;
+import duso.runtime.Library;
+import duso.runtime.Registry;
+import java.security.SecureRandom;
+
+/**
+ * The host process as scripts see it: {@code env(name)} reads an environment variable ("" when
+ * unset), {@code uuid()} makes a version 7 UUID (millisecond timestamp, then random bits, so
+ * ids sort by creation time), and {@code shutdown([code])} ends the process cleanly from any
+ * script instance: servers drain, stores flush, then the process exits with the code.
+ */
+public final class SystemLibrary implements Library {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    @Override
+    public void install(Registry r, DusoRuntime rt) {
+        r.add("env", a -> {
+            Object name = a.raw().at(0);
+            if (!(name instanceof String)) {
+                name = a.raw().named("varname");
+                if (name == null) {
+                    throw Args.error("env() requires a variable name argument");
+                }
+            }
+            String value = System.getenv(name instanceof String s ? s : Render.goFormat(name));
+            return value == null ? "" : value;
+        });
+        r.add("uuid", a -> uuid7(System.currentTimeMillis(), Random.SOURCE));
+        r.add("shutdown", a -> {
+            Object raw = a.raw().at(0);
+            if (raw == null) {
+                raw = a.raw().named("code");
+            }
+            int code = raw == null ? 0 : exitCode(raw);
+            rt.requestShutdown(code);
+            // The calling instance ends here, the way exit() ends it.
+            throw new ExitSignal(Nil.NIL);
+        });
+    }
+
+    /** A process status: a whole number from 0 to 255, never silently truncated. */
+    private static int exitCode(Object raw) {
+        if (!(raw instanceof Double d)) {
+            throw Args.error("shutdown() exit code must be a number");
+        }
+        double n = d;
+        if (n != Math.rint(n) || n < 0 || n > 255) {
+            throw Args.error("shutdown() exit code must be a whole number from 0 to 255");
+        }
+        return (int) n;
+    }
+
+    /** Created on first use: setting up a SecureRandom costs start-up time most scripts never need. */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
+
+    /** RFC 9562 version 7: 48-bit Unix milliseconds, version 7, 12+62 random bits, variant 10. */
+    static String uuid7(long millis, SecureRandom random) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) (millis >>> (8 * (5 - i)));
+        }
+        byte[] tail = new byte[10];
+        random.nextBytes(tail);
+        System.arraycopy(tail, 0, b, 6, 10);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x70);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        StringBuilder s = new StringBuilder(36);
+        for (int i = 0; i < 16; i++) {
+            if (i == 4 || i == 6 || i == 8 || i == 10) {
+                s.append('-');
+            }
+            s.append(HEX[(b[i] >> 4) & 0xf]).append(HEX[b[i] & 0xf]);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package duso.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the launcher honest: it passes the JVM options docs/tuning.md documents, and when an
+ * AOT cache exists the JVM really runs with it (AOTMode=on makes the JVM refuse to start
+ * otherwise). Not a timing test.
+ */
+class LauncherIT {
+    static final Path LAUNCHER = Path.of("bin/duso").toAbsolutePath();
+
+    record Run(int status, String out) {}
+
+    static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void passesTheDocumentedDefaults() throws Exception {
+        Run r = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "x.du", "-flag");
+        assertEquals(0, r.status());
+        List<String> args = r.out().lines().toList();
+        for (String opt : List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-Xss8m")) {
+            assertTrue(args.contains(opt), () -> "missing " + opt + " in " + args);
+        }
+        assertEquals(List.of("-jar", Path.of("target/duso.jar").toAbsolutePath().toString(), "x.du", "-flag"),
+                args.subList(args.size() - 4, args.size()));
+    }
+
+    @Test
+    void usesTheAotCacheWhenPresent() throws Exception {
+        assertEquals(0, launch(Map.of(), "eval", "print(1)").status());
+        Path cache = Path.of("target/duso.aot");
+        assertTrue(Files.exists(cache), "the launcher trains target/duso.aot after a build");
+        Run printed = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
+        assertTrue(printed.out().contains("-XX:AOTCache=" + cache.toAbsolutePath()), printed.out());
+        Run strict = launch(Map.of("DUSO_JAVA_OPTS", "-XX:AOTMode=on"), "eval", "print(40 + 2)");
+        assertEquals(0, strict.status(), strict.out());
+        assertEquals("42\n", strict.out());
+    }
+
+    @Test
+    void runsWithoutTheCacheWhenDisabled() throws Exception {
+        Run r = launch(Map.of("DUSO_AOT", "0", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("-XX:AOTCache")), r.out());
+    }
+}
