@@ -71,6 +71,15 @@ class FetchTest {
         }
     }
 
+    /** Deliberate: Go writes a space in the query as is, which breaks the request line. */
+    @Test
+    void aSpaceInTheQueryIsEscaped() throws IOException {
+        try (RawServer s = new RawServer((head, sock) -> reply(200, "", "q"))) {
+            ScriptRun.eval("fetch(\"" + s.url("/q?a b") + "\")").ok();
+            assertTrue(s.heads.get(0).startsWith("GET /q?a%20b HTTP/1.1\r\n"), s.heads.get(0));
+        }
+    }
+
     @Test
     void repeatedHeadersBecomeArraysUnderCanonicalNames() throws IOException {
         try (RawServer s = new RawServer((head, sock) -> reply(200,
@@ -259,6 +268,19 @@ class FetchTest {
         try (RawServer s = new RawServer((head, sock) -> reply(200, "", "a"))) {
             ScriptRun.eval("fetch(\"http://user:p%40ss@127.0.0.1:" + s.port() + "/\")").ok();
             assertTrue(s.heads.get(0).contains("Authorization: Basic dXNlcjpwQHNz\r\n"), s.heads.get(0));
+        }
+    }
+
+    /** Deliberate: the reference sends Go's %v of a binary value (&{…}) instead of its bytes. */
+    @Test
+    void aBinaryBodyIsSentAsItsBytes() throws IOException {
+        try (RawServer s = new RawServer((head, sock) -> reply(200, "", "b"));
+                ClientFixture client = new ClientFixture()) {
+            byte[] data = {'a', 0, (byte) 0xff, 'z'};
+            client.fetch(client.interp(), s.url("/up"), ClientFixture.options("method", "PUT",
+                    "body", new duso.lang.values.BinaryValue(data)));
+            String head = s.heads.get(0);
+            assertTrue(head.startsWith("PUT /up HTTP/1.1\r\n") && head.contains("Content-Length: 4\r\n"), head);
         }
     }
 

@@ -112,6 +112,39 @@ class WebSocketClientTest {
         }
     }
 
+    /** Deliberate: the reference delivers each frame of a fragmented message as a message. */
+    @Test
+    void fragmentedMessagesArriveWhole() throws IOException {
+        try (WsTestServer s = new WsTestServer()) {
+            String out = ScriptRun.eval("""
+                    ws = websocket("%s")
+                    ws.write("frag")
+                    print(ws.read(2), ws.read(0.2) == "")
+                    ws.close()
+                    """.formatted(s.url("/"))).ok();
+            assertEquals("hello true\n", out);
+        }
+    }
+
+    /** Deliberate: the reference's close() may drop messages its writer has not sent yet. */
+    @Test
+    void closeSendsWhatWasQueuedFirst() throws Exception {
+        try (WsTestServer s = new WsTestServer()) {
+            ScriptRun.eval("""
+                    ws = websocket("%s")
+                    for i = 1, 50 do
+                      ws.write("m" + i)
+                    end
+                    ws.close()
+                    """.formatted(s.url("/"))).ok();
+            for (int i = 0; i < 50 && s.received.size() < 50; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(50, s.received.size());
+            assertEquals("m50", s.received.get(49));
+        }
+    }
+
     @Test
     void failuresUseTheReferenceWording() throws IOException {
         assertEquals("Error: <inline>:1:10: websocket() requires a URL\n", ScriptRun.eval("websocket()").err());

@@ -76,6 +76,9 @@ final class WsTestServer implements AutoCloseable {
                     return;
                 } else if (m.startsWith("big ")) {
                     send(out, WsFrames.TEXT, "x".repeat(Integer.parseInt(m.substring(4))).getBytes(StandardCharsets.UTF_8));
+                } else if (m.equals("frag")) {
+                    sendFrame(out, false, WsFrames.TEXT, "hel".getBytes(StandardCharsets.UTF_8));
+                    sendFrame(out, true, WsFrames.CONTINUATION, "lo".getBytes(StandardCharsets.UTF_8));
                 } else if (m.startsWith("burst ")) {
                     for (int i = 1; i <= Integer.parseInt(m.substring(6)); i++) {
                         send(out, WsFrames.TEXT, ("m" + i).getBytes(StandardCharsets.UTF_8));
@@ -89,10 +92,14 @@ final class WsTestServer implements AutoCloseable {
         }
     }
 
+    private static void send(OutputStream out, int opcode, byte[] payload) throws IOException {
+        sendFrame(out, true, opcode, payload);
+    }
+
     /** Server frames are not masked. */
-    private static synchronized void send(OutputStream out, int opcode, byte[] payload) throws IOException {
+    private static synchronized void sendFrame(OutputStream out, boolean fin, int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.write(0x80 | opcode);
+        b.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             b.write(payload.length);
         } else if (payload.length < 65536) {
