@@ -27,6 +27,7 @@ class FetchTlsTest {
     static Path dir;
     static HttpsServer server;
     static SSLContext trusting;
+    static SSLContext serverTls;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,7 +44,7 @@ class FetchTlsTest {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, "changeit".toCharArray());
-        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls = SSLContext.getInstance("TLS");
         serverTls.init(kmf.getKeyManagers(), null, null);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
@@ -79,6 +80,25 @@ class FetchTlsTest {
         ScriptRun r = ScriptRun.eval("fetch(\"" + url() + "\")");
         assertEquals("Error: <inline>:1:6: fetch() failed: Get \"" + url()
                 + "\": tls: failed to verify certificate: x509: certificate signed by unknown authority\n", r.err());
+    }
+
+    @Test
+    void secureWebSocketsVerifyAndEcho() throws Exception {
+        try (WsTestServer s = new WsTestServer(serverTls)) {
+            String wss = "wss://127.0.0.1:" + s.port() + "/w";
+            assertEquals("Error: <inline>:1:10: WebSocket connection failed: websocket.Dial " + wss
+                    + ": tls: failed to verify certificate: x509: certificate signed by unknown authority\n",
+                    ScriptRun.eval("websocket(\"" + wss + "\")").err());
+            try (CallControl ctl = new CallControl(null, -1)) {
+                WsHandshake.Opened opened = WsHandshake.open(GoUrl.parse(wss), new TreeMap<>(), trusting.getSocketFactory(), ctl);
+                WsClientConnection c = new WsClientConnection(opened, WsConfig.defaults(), null);
+                c.start();
+                assertEquals(6.0, c.queue("secure"));
+                assertEquals("secure", c.read(null, 2_000_000_000L));
+                c.close();
+                assertEquals(false, c.isConnected());
+            }
+        }
     }
 
     @Test
