@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class ClientBench {
     static final int ROUNDS = 5;
+    /** With -Drounds=true: when the last worker finished each round (ms since start). */
+    static final long[] roundDone = new long[ROUNDS];
+    static volatile long start;
 
     interface Worker {
         int run() throws Exception;
@@ -49,6 +52,7 @@ public class ClientBench {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime();
+        start = t0;
         List<Thread> threads = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             threads.add(Thread.ofVirtual().start(() -> {
@@ -65,8 +69,15 @@ public class ClientBench {
             t.join();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (Boolean.getBoolean("rounds")) {
+            System.out.println("rounds done at " + java.util.Arrays.toString(roundDone) + " ms");
+        }
         System.out.println(mode + " n=" + n + " ok=" + ok + "/" + n * ROUNDS + " failed-workers=" + failed + " in " + ms + "ms");
         System.exit(0);
+    }
+
+    static synchronized void roundFinished(int round) {
+        roundDone[round] = Math.max(roundDone[round], (System.nanoTime() - start) / 1_000_000);
     }
 
     static Worker dusoWorker(String url) {
@@ -82,6 +93,7 @@ public class ClientBench {
                 if ("ok".equals(r.get("body"))) {
                     ok++;
                 }
+                roundFinished(i);
             }
             return ok;
         };
@@ -96,6 +108,7 @@ public class ClientBench {
                 if ("ok".equals(client.send(req, HttpResponse.BodyHandlers.ofString()).body())) {
                     ok++;
                 }
+                roundFinished(i);
             }
             return ok;
         };

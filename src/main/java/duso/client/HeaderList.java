@@ -39,6 +39,16 @@ final class HeaderList {
         return null;
     }
 
+    int count(String name) {
+        int n = 0;
+        for (int i = 0; i < pairs.size(); i += 2) {
+            if (pairs.get(i).equals(name)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     List<String> all(String name) {
         List<String> out = new ArrayList<>(2);
         for (int i = 0; i < pairs.size(); i += 2) {

@@ -19,12 +19,18 @@ final class Http1Codec {
     // ---- request ----------------------------------------------------------------------------
 
     /**
-     * The request head: request line, Host, User-Agent, Content-Length, the other headers sorted
-     * by name, then {@code Accept-Encoding: gzip} when the transport asks for compression.
+     * The request head: request line (with an absolute URL for a proxy), Host, User-Agent,
+     * Content-Length, the other headers sorted by name, then Go's extra headers:
+     * {@code Accept-Encoding: gzip} when the transport asks for compression and the proxy's
+     * credentials.
      */
-    static byte[] head(OutgoingRequest r, boolean addGzip) {
+    static byte[] head(OutgoingRequest r, boolean addGzip, GoUrl proxy) {
         HeadBytes b = new HeadBytes();
-        b.add(r.method).add(' ').add(requestTarget(r.url)).add(" HTTP/1.1\r\n");
+        b.add(r.method).add(' ');
+        if (proxy != null && r.url.opaque.isEmpty()) {
+            b.add(r.url.scheme).add("://").add(r.hostHeader());
+        }
+        b.add(requestTarget(r.url)).add(" HTTP/1.1\r\n");
         b.add("Host: ").add(r.hostHeader()).add("\r\n");
         String agent = r.headers.get("User-Agent");
         if (agent == null) {
@@ -47,6 +53,9 @@ final class Http1Codec {
         }
         if (addGzip) {
             b.add("Accept-Encoding: gzip\r\n");
+        }
+        if (proxy != null && proxy.user != null) {
+            b.add("Proxy-Authorization: ").add(HttpEngine.basicAuth(proxy.user)).add("\r\n");
         }
         return b.add("\r\n").toArray();
     }
@@ -114,7 +123,7 @@ final class Http1Codec {
         String te = headers.first("Transfer-Encoding");
         boolean chunked = false;
         if (te != null) {
-            if (!te.equalsIgnoreCase("chunked") || headers.all("Transfer-Encoding").size() > 1) {
+            if (!te.equalsIgnoreCase("chunked") || headers.count("Transfer-Encoding") > 1) {
                 throw new FetchFailure("unsupported transfer encoding: " + GoUrl.quoteBytes(GoUrl.toBytes(te)));
             }
             headers.remove("Transfer-Encoding");
@@ -142,17 +151,23 @@ final class Http1Codec {
         }
     }
 
+    /** The body length; identical repeated Content-Length headers collapse into one, as in Go. */
     private static long contentLength(HeaderList headers) throws FetchFailure {
-        java.util.List<String> values = headers.all("Content-Length");
-        if (values.isEmpty()) {
+        String first = headers.first("Content-Length");
+        if (first == null) {
             return -1;
         }
-        String first = values.get(0).trim();
-        for (String v : values) {
-            if (!v.trim().equals(first)) {
-                throw new FetchFailure("http: message cannot contain multiple Content-Length headers; got "
-                        + GoUrl.quoteBytes(GoUrl.toBytes(String.join(", ", values))));
+        first = first.trim();
+        if (headers.count("Content-Length") > 1) {
+            java.util.List<String> values = headers.all("Content-Length");
+            for (String v : values) {
+                if (!v.trim().equals(first)) {
+                    throw new FetchFailure("http: message cannot contain multiple Content-Length headers; got "
+                            + GoUrl.quoteBytes(GoUrl.toBytes(String.join(", ", values))));
+                }
             }
+            headers.remove("Content-Length");
+            headers.add("Content-Length", first);
         }
         try {
             long n = Long.parseLong(first);

@@ -12,18 +12,30 @@ package duso.client;
  */
 final class Http1Transport implements Transport {
     private final ConnectionPool pool = new ConnectionPool();
+    private final ProxyConfig proxies;
+
+    Http1Transport(ProxyConfig proxies) {
+        this.proxies = proxies;
+    }
 
     @Override
     public Http1Codec.Response roundTrip(OutgoingRequest req, boolean addGzip, CallControl ctl) throws FetchFailure {
-        String host = GoUrl.fromBytes(req.url.hostname());
-        int port = req.url.port();
-        String key = host + ":" + port;
-        byte[] head = Http1Codec.head(req, addGzip);
+        GoUrl proxy = proxies.proxyFor(req.url);
+        GoUrl server = proxy != null ? proxy : req.url;
+        String host = GoUrl.fromBytes(server.hostname());
+        int port = server.port();
+        String key = (proxy != null ? "proxy " : "") + host + ":" + port;
+        byte[] head = Http1Codec.head(req, addGzip, proxy);
         while (true) {
             Http1Connection c = pooled(key);
             boolean reused = c != null;
             if (c == null) {
-                c = Http1Connection.open(key, host, port, ctl);
+                try {
+                    c = Http1Connection.open(key, host, port, ctl);
+                } catch (FetchFailure f) {
+                    throw proxy == null || f.getMessage().equals(CallControl.DEADLINE_EXCEEDED) ? f
+                            : new FetchFailure("proxyconnect tcp: " + f.getMessage());
+                }
             }
             ctl.attach(c);
             boolean keep = false;

@@ -20,13 +20,21 @@ final class HttpEngine {
     /** A response ready for the script: the body decoded, the final status, proto and headers. */
     record Result(int status, String proto, HeaderList headers, byte[] body) {}
 
-    private final Http1Transport plain = new Http1Transport();
+    private final ProxyConfig proxies;
+    private final Http1Transport plain;
     private volatile Transport tls;
 
-    HttpEngine() {}
+    HttpEngine() {
+        this(ProxyConfig.fromEnvironment(), null);
+    }
 
-    /** With a given https transport (tests use one that trusts their certificate). */
-    HttpEngine(Transport tls) {
+    /**
+     * @param proxies the proxy rules (Go reads them from the environment)
+     * @param tls the https transport, or null to create the JDK one on first use
+     */
+    HttpEngine(ProxyConfig proxies, Transport tls) {
+        this.proxies = proxies;
+        this.plain = new Http1Transport(proxies);
         this.tls = tls;
     }
 
@@ -114,9 +122,14 @@ final class HttpEngine {
             return req;
         }
         TreeMap<String, String> h = new TreeMap<>(req.headers);
-        byte[] pair = (user.username() + ":" + user.password()).getBytes(StandardCharsets.ISO_8859_1);
-        h.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair));
+        h.put("Authorization", basicAuth(user));
         return new OutgoingRequest(req.method, req.url, h, req.body);
+    }
+
+    /** "Basic " and the base64 of user:password (the bytes as written in the URL, unescaped). */
+    static String basicAuth(GoUrl.Userinfo user) {
+        byte[] pair = (user.username() + ":" + user.password()).getBytes(StandardCharsets.ISO_8859_1);
+        return "Basic " + Base64.getEncoder().encodeToString(pair);
     }
 
     private Transport transport(OutgoingRequest req) throws FetchFailure {
@@ -129,7 +142,7 @@ final class HttpEngine {
             synchronized (this) {
                 t = tls;
                 if (t == null) {
-                    t = new JdkTransport();
+                    t = new JdkTransport(null, proxies);
                     tls = t;
                 }
             }

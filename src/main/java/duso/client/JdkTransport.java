@@ -33,16 +33,16 @@ final class JdkTransport implements Transport {
 
     private final HttpClient client;
 
-    JdkTransport() {
-        this(null);
-    }
-
-    /** With a given TLS context (tests trust their own certificate this way). */
-    JdkTransport(SSLContext tls) {
+    /**
+     * @param tls the TLS context, or null for the JDK's default (tests trust their own
+     *     certificate this way)
+     */
+    JdkTransport(SSLContext tls, ProxyConfig proxies) {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30));
+                .connectTimeout(Duration.ofSeconds(30))
+                .proxy(proxies.selector());
         if (tls != null) {
             b.sslContext(tls);
         }

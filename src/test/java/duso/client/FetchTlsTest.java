@@ -103,7 +103,7 @@ class FetchTlsTest {
 
     @Test
     void aTrustedServerAnswersThroughTheJdkTransport() throws Exception {
-        HttpEngine engine = new HttpEngine(new JdkTransport(trusting));
+        HttpEngine engine = new HttpEngine(ProxyConfig.NONE, new JdkTransport(trusting, ProxyConfig.NONE));
         try (CallControl ctl = new CallControl(null, -1)) {
             HttpEngine.Result r = engine.execute(new OutgoingRequest("GET", GoUrl.parse(url()), new TreeMap<>(), null), ctl);
             assertEquals(200, r.status());
