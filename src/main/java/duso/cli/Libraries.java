@@ -8,6 +8,9 @@ import duso.runtime.lib.FilePatternsLibrary;
 import duso.runtime.lib.FilesLibrary;
 import duso.runtime.lib.ModulesLibrary;
 import duso.runtime.lib.SystemLibrary;
+import duso.runtime.lib.RegexLibrary;
+import duso.runtime.lib.StringsLibrary;
+import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
@@ -25,5 +28,8 @@ public final class Libraries {
             new FilesLibrary(),
             new FilePatternsLibrary(),
             new SystemLibrary(),
+            new StringsLibrary(),
+            new RegexLibrary(),
+            new TemplateLibrary(),
             new ClientLibrary());
 }

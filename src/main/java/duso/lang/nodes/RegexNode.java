@@ -1,6 +1,5 @@
 package duso.lang.nodes;
 
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import duso.lang.values.RegexValue;
 
@@ -21,7 +20,7 @@ public final class RegexNode extends ExprNode {
         RegexValue r = compiled;
         if (r == null) {
             try {
-                r = new RegexValue(pattern, Pattern.compile(pattern));
+                r = new RegexValue(pattern, RegexCompiler.compile(pattern, false));
             } catch (PatternSyntaxException e) {
                 throw Errors.plain(file, pos, "invalid regex pattern: " + RegexErrors.describe(e));
             }

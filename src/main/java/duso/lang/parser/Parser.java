@@ -7,6 +7,7 @@ import duso.lang.errors.DusoError;
 import duso.lang.lexer.Lexer;
 import duso.lang.lexer.Token;
 import duso.lang.lexer.TokenType;
+import duso.lang.source.Pos;
 import duso.lang.source.Source;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -287,6 +288,18 @@ public final class Parser extends ExpressionParser {
     /** Parses a single expression from a template's {{…}}; the remaining tokens are ignored. */
     static Expr subExpression(List<Token> tokens) {
         return new Parser(tokens, "<parser>").expression();
+    }
+
+    /**
+     * Parses text as the body of a template string, as {@code template()} renders it: each
+     * {@code {{…}}} becomes an expression, the text around it is unescaped. The result is a
+     * {@link Expr.TemplateLit}, or a {@link Expr.StringLit} when there is nothing to evaluate.
+     * Errors are named "&lt;template&gt;"; expressions carry no positions (the text has no
+     * place in any file).
+     */
+    public static Expr parseTemplate(String text) {
+        Parser p = new Parser(Lexer.of("").tokenize(), "<template>");
+        return TemplateParser.parse(p, text, Pos.NONE);
     }
 
     /** Parses one expression from text, for tools such as the REPL and watch(). */
