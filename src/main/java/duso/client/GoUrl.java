@@ -2,8 +2,6 @@ package duso.client;
 
 import duso.client.UrlCodec.Part;
 import duso.client.UrlCodec.UrlException;
-import duso.lang.lexer.GoQuote;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A URL as Go's net/url parses, resolves and prints it. fetch() errors quote the URL the way
@@ -11,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * redirects resolve Location headers with Go's rules, so this follows net/url rather than
  * java.net.URI (which rejects or rewrites many URLs Go accepts as written).
  *
- * <p>All parts are byte strings (one char per UTF-8 byte, see {@link UrlCodec}); {@link #toString}
+ * <p>All parts are {@link ByteStrings} (one char per UTF-8 byte); {@link #toString}
  * turns the result back into text.
  */
 final class GoUrl {
@@ -39,21 +37,21 @@ final class GoUrl {
 
     /** Go's url.Parse; errors carry Go's full text ({@code parse "…": …}). */
     static GoUrl parse(String text) throws UrlException {
-        String bytes = toBytes(text);
+        String bytes = ByteStrings.fromText(text);
         int hash = bytes.indexOf('#');
         String main = hash < 0 ? bytes : bytes.substring(0, hash);
         GoUrl u;
         try {
             u = parseMain(main);
         } catch (UrlException e) {
-            throw new UrlException("parse " + quoteBytes(main) + ": " + e.getMessage());
+            throw new UrlException("parse " + ByteStrings.quote(main) + ": " + e.getMessage());
         }
         if (hash >= 0) {
             String frag = bytes.substring(hash + 1);
             try {
                 u.fragment = UrlCodec.unescape(frag, Part.FRAGMENT);
             } catch (UrlException e) {
-                throw new UrlException("parse " + quoteBytes(bytes) + ": " + e.getMessage());
+                throw new UrlException("parse " + ByteStrings.quote(bytes) + ": " + e.getMessage());
             }
             u.rawFragment = frag;
         }
@@ -159,12 +157,12 @@ final class GoUrl {
             }
             String colonPort = h.substring(close + 1);
             if (!validOptionalPort(colonPort)) {
-                throw new UrlException("invalid port " + quoteBytes(colonPort) + " after host");
+                throw new UrlException("invalid port " + ByteStrings.quote(colonPort) + " after host");
             }
         } else {
             int colon = h.lastIndexOf(':');
             if (colon >= 0 && !validOptionalPort(h.substring(colon))) {
-                throw new UrlException("invalid port " + quoteBytes(h.substring(colon)) + " after host");
+                throw new UrlException("invalid port " + ByteStrings.quote(h.substring(colon)) + " after host");
             }
         }
         return UrlCodec.unescape(h, Part.HOST);
@@ -388,7 +386,7 @@ final class GoUrl {
         if (!fragment.isEmpty()) {
             b.append('#').append(escapedFragment());
         }
-        return fromBytes(b.toString());
+        return ByteStrings.toText(b.toString());
     }
 
     private String escapedFragment() {
@@ -396,29 +394,5 @@ final class GoUrl {
             return rawFragment;
         }
         return UrlCodec.escape(fragment, Part.FRAGMENT);
-    }
-
-    // ---- byte strings ---------------------------------------------------------------------------
-
-    static String toBytes(String text) {
-        return isAscii(text) ? text : new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    }
-
-    static String fromBytes(String bytes) {
-        return isAscii(bytes) ? bytes : new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Go's %q of a byte string. */
-    static String quoteBytes(String bytes) {
-        return GoQuote.quote(fromBytes(bytes));
     }
 }

@@ -37,7 +37,7 @@ final class Http1Codec {
             agent = OutgoingRequest.USER_AGENT;
         }
         if (!agent.isEmpty()) {
-            b.add("User-Agent: ").add(GoUrl.toBytes(agent)).add("\r\n");
+            b.add("User-Agent: ").add(ByteStrings.fromText(agent)).add("\r\n");
         }
         long length = r.sendsContentLength();
         if (length >= 0) {
@@ -49,7 +49,7 @@ final class Http1Codec {
                     || name.equals("Transfer-Encoding") || name.equals("Trailer")) {
                 continue;
             }
-            b.add(GoUrl.toBytes(name)).add(": ").add(GoUrl.toBytes(HeaderNames.trim(h.getValue()))).add("\r\n");
+            b.add(ByteStrings.fromText(name)).add(": ").add(ByteStrings.fromText(HeaderNames.trim(h.getValue()))).add("\r\n");
         }
         if (addGzip) {
             b.add("Accept-Encoding: gzip\r\n");
@@ -124,7 +124,7 @@ final class Http1Codec {
         boolean chunked = false;
         if (te != null) {
             if (!te.equalsIgnoreCase("chunked") || headers.count("Transfer-Encoding") > 1) {
-                throw new FetchFailure("unsupported transfer encoding: " + GoUrl.quoteBytes(GoUrl.toBytes(te)));
+                throw new FetchFailure("unsupported transfer encoding: " + ByteStrings.quote(ByteStrings.fromText(te)));
             }
             headers.remove("Transfer-Encoding");
             chunked = true;
@@ -163,7 +163,7 @@ final class Http1Codec {
             for (String v : values) {
                 if (!v.trim().equals(first)) {
                     throw new FetchFailure("http: message cannot contain multiple Content-Length headers; got "
-                            + GoUrl.quoteBytes(GoUrl.toBytes(String.join(", ", values))));
+                            + ByteStrings.quote(ByteStrings.fromText(String.join(", ", values))));
                 }
             }
             headers.remove("Content-Length");
@@ -177,7 +177,7 @@ final class Http1Codec {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new FetchFailure("bad Content-Length " + GoUrl.quoteBytes(GoUrl.toBytes(first)));
+        throw new FetchFailure("bad Content-Length " + ByteStrings.quote(ByteStrings.fromText(first)));
     }
 
     private static byte[] fixed(Http1Connection c, CallControl ctl, long length) throws FetchFailure {

@@ -22,7 +22,7 @@ final class Http1Transport implements Transport {
     public Http1Codec.Response roundTrip(OutgoingRequest req, boolean addGzip, CallControl ctl) throws FetchFailure {
         GoUrl proxy = proxies.proxyFor(req.url);
         GoUrl server = proxy != null ? proxy : req.url;
-        String host = GoUrl.fromBytes(server.hostname());
+        String host = ByteStrings.toText(server.hostname());
         int port = server.port();
         String key = (proxy != null ? "proxy " : "") + host + ":" + port;
         byte[] head = Http1Codec.head(req, addGzip, proxy);

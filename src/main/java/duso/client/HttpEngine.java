@@ -107,7 +107,7 @@ final class HttpEngine {
             if (explicit == null || explicit.isEmpty()) {
                 String ref = previous.url.toString();
                 if (previous.url.user != null) {
-                    ref = ref.replaceFirst(java.util.regex.Pattern.quote(GoUrl.fromBytes(previous.url.user.encoded()) + "@"), "");
+                    ref = ref.replaceFirst(java.util.regex.Pattern.quote(ByteStrings.toText(previous.url.user.encoded()) + "@"), "");
                 }
                 h.put("Referer", ref);
             }

@@ -89,9 +89,9 @@ final class JdkTransport implements Transport {
     private static HttpRequest build(OutgoingRequest req, boolean addGzip) throws FetchFailure {
         URI uri;
         try {
-            uri = new URI(GoUrl.fromBytes(uriSafe(req.url.scheme + "://" + req.url.host + req.url.requestUri())));
+            uri = new URI(ByteStrings.toText(uriSafe(req.url.scheme + "://" + req.url.host + req.url.requestUri())));
         } catch (URISyntaxException e) {
-            throw new FetchFailure("invalid URL " + GoUrl.quoteBytes(req.url.host));
+            throw new FetchFailure("invalid URL " + ByteStrings.quote(req.url.host));
         }
         HttpRequest.BodyPublisher body = req.body == null || req.body.length == 0
                 ? HttpRequest.BodyPublishers.noBody()
@@ -128,7 +128,7 @@ final class JdkTransport implements Transport {
 
     /** The JDK's failure as Go's transport would word it. */
     private static String describe(Throwable cause, OutgoingRequest req) {
-        String host = GoUrl.fromBytes(req.url.hostname());
+        String host = ByteStrings.toText(req.url.hostname());
         if (cause instanceof UnknownHostException) {
             return NetErrors.lookup(host);
         }

@@ -29,7 +29,7 @@ final class OutgoingRequest {
         String host = url.host;
         for (int i = 0; i < host.length(); i++) {
             if (host.charAt(i) >= 0x80) {
-                String name = GoUrl.fromBytes(url.hostname());
+                String name = ByteStrings.toText(url.hostname());
                 String ascii = java.net.IDN.toASCII(name, java.net.IDN.ALLOW_UNASSIGNED);
                 return host.replace(url.hostname(), ascii);
             }

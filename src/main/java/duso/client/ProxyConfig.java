@@ -118,7 +118,7 @@ final class ProxyConfig {
                     GoUrl proxy = proxyFor(GoUrl.parse(uri.toString()));
                     if (proxy != null) {
                         return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, java.net.InetSocketAddress
-                                .createUnresolved(GoUrl.fromBytes(proxy.hostname()), proxy.port())));
+                                .createUnresolved(ByteStrings.toText(proxy.hostname()), proxy.port())));
                     }
                 } catch (UrlCodec.UrlException e) {
                     // connect directly
@@ -143,7 +143,7 @@ final class ProxyConfig {
         if (proxy == null || all) {
             return null;
         }
-        String host = GoUrl.fromBytes(target.hostname()).toLowerCase(Locale.ROOT);
+        String host = ByteStrings.toText(target.hostname()).toLowerCase(Locale.ROOT);
         String port = String.valueOf(target.port());
         if (host.equals("localhost")) {
             return null;

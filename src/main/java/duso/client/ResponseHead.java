@@ -22,7 +22,7 @@ record ResponseHead(int status, String proto, int minorVersion, HeaderList heade
         int end = start + n;
         int sp = indexOf(b, start, end, (byte) ' ');
         if (sp < 0) {
-            throw new FetchFailure("malformed HTTP response " + GoUrl.quoteBytes(c.lineText(n)));
+            throw new FetchFailure("malformed HTTP response " + ByteStrings.quote(c.lineText(n)));
         }
         int codeStart = sp + 1;
         while (codeStart < end && b[codeStart] == ' ') {
@@ -48,7 +48,7 @@ record ResponseHead(int status, String proto, int minorVersion, HeaderList heade
         }
         if (!ok) {
             throw new FetchFailure("malformed HTTP status code "
-                    + GoUrl.quoteBytes(new String(b, from, to - from, StandardCharsets.ISO_8859_1)));
+                    + ByteStrings.quote(new String(b, from, to - from, StandardCharsets.ISO_8859_1)));
         }
         return n;
     }
@@ -77,7 +77,7 @@ record ResponseHead(int status, String proto, int minorVersion, HeaderList heade
                 && proto.charAt(6) == '.' && Character.isDigit(proto.charAt(7))) {
             return proto.charAt(5) == '0' ? 0 : 1;
         }
-        throw new FetchFailure("malformed HTTP version " + GoUrl.quoteBytes(proto));
+        throw new FetchFailure("malformed HTTP version " + ByteStrings.quote(proto));
     }
 
     /** Header lines up to the blank line. */
@@ -99,7 +99,7 @@ record ResponseHead(int status, String proto, int minorVersion, HeaderList heade
             }
             int colon = indexOf(b, start, end, (byte) ':');
             if (colon <= start || !validName(b, start, colon)) {
-                throw new FetchFailure("malformed MIME header line: " + GoUrl.fromBytes(c.lineText(n)));
+                throw new FetchFailure("malformed MIME header line: " + ByteStrings.toText(c.lineText(n)));
             }
             h.add(HeaderNames.canonical(b, start, colon), value(b, colon + 1, end));
             c.consumeLine();

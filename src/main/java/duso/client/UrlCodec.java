@@ -6,7 +6,7 @@ package duso.client;
  * (`invalid URL escape "%zz"`, `invalid character " " in host name`) that reach scripts in
  * fetch() and websocket() errors.
  *
- * <p>Works on byte strings: Java strings whose chars are single bytes (0-255), the UTF-8 bytes of
+ * <p>Works on {@link ByteStrings}: Java strings whose chars are single bytes (0-255), the UTF-8 bytes of
  * the URL, so escapes and request lines are computed on bytes as Go does.
  */
 final class UrlCodec {
@@ -100,15 +100,15 @@ final class UrlCodec {
                 percents++;
                 if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
                     String bad = s.substring(i, Math.min(s.length(), i + 3));
-                    throw new UrlException("invalid URL escape " + GoUrl.quoteBytes(bad));
+                    throw new UrlException("invalid URL escape " + ByteStrings.quote(bad));
                 }
                 if (part == Part.HOST && hexValue(s.charAt(i + 1)) < 8 && !s.startsWith("%25", i)) {
-                    throw new UrlException("invalid URL escape " + GoUrl.quoteBytes(s.substring(i, i + 3)));
+                    throw new UrlException("invalid URL escape " + ByteStrings.quote(s.substring(i, i + 3)));
                 }
                 i += 3;
             } else {
                 if (part == Part.HOST && c < 0x80 && shouldEscape(c, Part.HOST)) {
-                    throw new UrlException("invalid character " + GoUrl.quoteBytes(String.valueOf(c)) + " in host name");
+                    throw new UrlException("invalid character " + ByteStrings.quote(String.valueOf(c)) + " in host name");
                 }
                 i++;
             }

@@ -42,7 +42,7 @@ final class WsHandshake {
 
     static Opened open(GoUrl url, TreeMap<String, String> headers, SSLSocketFactory tls, CallControl ctl)
             throws HandshakeException {
-        String host = GoUrl.fromBytes(url.hostname());
+        String host = ByteStrings.toText(url.hostname());
         int port = url.port();
         Socket socket = dial(host, port, ctl);
         try {
@@ -117,14 +117,14 @@ final class WsHandshake {
         b.append("Upgrade: websocket\r\n");
         b.append("Connection: Upgrade\r\n");
         b.append("Sec-WebSocket-Key: ").append(key).append("\r\n");
-        b.append("Origin: ").append(GoUrl.toBytes(url.toString().toLowerCase(java.util.Locale.ROOT))).append("\r\n");
+        b.append("Origin: ").append(ByteStrings.fromText(url.toString().toLowerCase(java.util.Locale.ROOT))).append("\r\n");
         b.append("Sec-WebSocket-Version: 13\r\n");
         for (Map.Entry<String, String> h : headers.entrySet()) {
             switch (h.getKey()) {
                 case "Host", "Upgrade", "Connection", "Sec-Websocket-Key", "Origin", "Sec-Websocket-Version",
                         "Sec-Websocket-Protocol", "Sec-Websocket-Accept" -> { }
-                default -> b.append(GoUrl.toBytes(h.getKey())).append(": ")
-                        .append(GoUrl.toBytes(HeaderNames.trim(h.getValue()).replace('\n', ' ').replace('\r', ' ')))
+                default -> b.append(ByteStrings.fromText(h.getKey())).append(": ")
+                        .append(ByteStrings.fromText(HeaderNames.trim(h.getValue()).replace('\n', ' ').replace('\r', ' ')))
                         .append("\r\n");
             }
         }
