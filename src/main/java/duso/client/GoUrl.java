@@ -202,6 +202,9 @@ final class GoUrl {
     String hostname() {
         String h = host;
         int colon = h.lastIndexOf(':');
+        if (colon < 0 && h.indexOf('[') < 0) {
+            return h;
+        }
         if (colon >= 0 && validOptionalPort(h.substring(colon))) {
             h = h.substring(0, colon);
         }
@@ -211,15 +214,21 @@ final class GoUrl {
         return h;
     }
 
-    /** The explicit port, or the scheme's default. */
+    /** The explicit port, or the scheme's default (-1 when the port is out of range). */
     int port() {
         int colon = host.lastIndexOf(':');
-        if (colon >= 0 && colon > host.lastIndexOf(']') && colon + 1 < host.length()
-                && validOptionalPort(host.substring(colon))) {
-            try {
-                return Integer.parseInt(host.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                return -1;
+        if (colon >= 0 && colon > host.lastIndexOf(']') && colon + 1 < host.length()) {
+            long n = 0;
+            for (int i = colon + 1; i < host.length(); i++) {
+                char c = host.charAt(i);
+                if (c < '0' || c > '9') {
+                    n = -1;
+                    break;
+                }
+                n = Math.min(n * 10 + c - '0', Integer.MAX_VALUE);
+            }
+            if (n >= 0) {
+                return n > 65535 ? -1 : (int) n;
             }
         }
         return scheme.equals("https") || scheme.equals("wss") ? 443 : 80;

@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One plain-TCP HTTP/1.1 connection: a blocking socket (cheap on a virtual thread, which parks
- * instead of holding a carrier) with a small read buffer that exists only while an exchange is
- * reading a response head, so thousands of pooled idle connections cost a socket each and no
- * buffers.
+ * instead of holding a carrier) with a small read buffer, borrowed from {@link ReadBuffers} only
+ * from a response's first byte to the end of its head, so thousands of waiting or idle
+ * connections cost a socket each and no buffers.
  *
  * <p>Every blocking read is given the calling fetch's remaining time, and an interrupt of the
  * calling script closes the socket (see {@link CallControl}); both surface as Go's errors.
@@ -135,14 +135,15 @@ final class Http1Connection implements Closeable {
     /** Starts reading a response: a small buffer, grown only for large heads. */
     void beginRead() {
         if (buf.length == 0) {
-            buf = new byte[1024];
+            buf = ReadBuffers.take();
         }
         pos = 0;
         lim = 0;
     }
 
-    /** Drops the read buffer (the connection goes idle). */
+    /** Gives the read buffer back (the connection goes idle); only the reading thread calls this. */
     void endRead() {
+        ReadBuffers.give(buf);
         buf = NO_BUFFER;
         pos = 0;
         lim = 0;

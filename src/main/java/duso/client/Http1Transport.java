@@ -22,20 +22,13 @@ final class Http1Transport implements Transport {
     public Http1Codec.Response roundTrip(OutgoingRequest req, boolean addGzip, CallControl ctl) throws FetchFailure {
         GoUrl proxy = proxies.proxyFor(req.url);
         GoUrl server = proxy != null ? proxy : req.url;
-        String host = ByteStrings.toText(server.hostname());
-        int port = server.port();
-        String key = (proxy != null ? "proxy " : "") + host + ":" + port;
+        String key = proxy != null ? "proxy " + server.host : server.host;
         byte[] head = Http1Codec.head(req, addGzip, proxy);
         while (true) {
             Http1Connection c = pooled(key);
             boolean reused = c != null;
             if (c == null) {
-                try {
-                    c = Http1Connection.open(key, host, port, ctl);
-                } catch (FetchFailure f) {
-                    throw proxy == null || f.getMessage().equals(CallControl.DEADLINE_EXCEEDED) ? f
-                            : new FetchFailure("proxyconnect tcp: " + f.getMessage());
-                }
+                c = connect(key, server, proxy != null, ctl);
             }
             ctl.attach(c);
             boolean keep = false;
@@ -76,6 +69,20 @@ final class Http1Transport implements Transport {
                     c.close();
                 }
             }
+        }
+    }
+
+    private static Http1Connection connect(String key, GoUrl server, boolean viaProxy, CallControl ctl)
+            throws FetchFailure {
+        int port = server.port();
+        if (port < 0) {
+            throw new FetchFailure("dial tcp: address " + ByteStrings.toText(server.host) + ": invalid port");
+        }
+        try {
+            return Http1Connection.open(key, ByteStrings.toText(server.hostname()), port, ctl);
+        } catch (FetchFailure f) {
+            throw !viaProxy || f.getMessage().equals(CallControl.DEADLINE_EXCEEDED) ? f
+                    : new FetchFailure("proxyconnect tcp: " + f.getMessage());
         }
     }
 

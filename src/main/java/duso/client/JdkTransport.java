@@ -87,6 +87,9 @@ final class JdkTransport implements Transport {
     }
 
     private static HttpRequest build(OutgoingRequest req, boolean addGzip) throws FetchFailure {
+        if (req.url.port() < 0) {
+            throw new FetchFailure("dial tcp: address " + ByteStrings.toText(req.url.host) + ": invalid port");
+        }
         URI uri;
         try {
             uri = new URI(ByteStrings.toText(uriSafe(req.url.scheme + "://" + req.url.host + req.url.requestUri())));

@@ -44,6 +44,9 @@ final class WsHandshake {
             throws HandshakeException {
         String host = ByteStrings.toText(url.hostname());
         int port = url.port();
+        if (port < 0) {
+            throw new HandshakeException("dial tcp: address " + ByteStrings.toText(url.host) + ": invalid port");
+        }
         Socket socket = dial(host, port, ctl);
         try {
             ctl.attach(socket);

@@ -136,7 +136,7 @@ class WebSocketClientTest {
                       ws.write("m" + i)
                     end
                     ws.close()
-                    """.formatted(s.url("/"))).ok();
+                    """.formatted(s.url("/sink"))).ok();
             for (int i = 0; i < 50 && s.received.size() < 50; i++) {
                 Thread.sleep(20);
             }

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal WebSocket server for the client tests: completes the handshake (or refuses it with
- * 404 on /refuse), then echoes text messages, with a few commands: {@code close} (the server
+ * 404 on /refuse), then echoes text messages (on /sink it only records them), with a few commands: {@code close} (the server
  * closes), {@code big N} (sends N bytes), {@code burst N} (sends N messages at once).
  * Records handshake heads and received messages.
  */
@@ -69,6 +69,7 @@ final class WsTestServer implements AutoCloseable {
             }
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + WsHandshake.expectedAccept(key) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            boolean sink = head.startsWith("GET /sink");
             while (true) {
                 WsFrames.Frame f = WsFrames.read(in);
                 if (f.opcode() == WsFrames.CLOSE) {
@@ -77,6 +78,9 @@ final class WsTestServer implements AutoCloseable {
                 }
                 String m = new String(f.payload(), StandardCharsets.UTF_8);
                 received.add(m);
+                if (sink) {
+                    continue;
+                }
                 if (m.equals("close")) {
                     send(out, WsFrames.CLOSE, new byte[] {0x03, (byte) 0xe8});
                     return;
