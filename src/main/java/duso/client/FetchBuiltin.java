@@ -22,6 +22,9 @@ import java.util.TreeMap;
 final class FetchBuiltin {
     private FetchBuiltin() {}
 
+    /** Stands for an absent or non-object options argument; only ever read. */
+    private static final DusoObject NO_OPTIONS = new DusoObject(0);
+
     static Object call(Args a, DusoRuntime rt) {
         Object url = a.raw().at(0);
         if (url == null) {
@@ -34,7 +37,7 @@ final class FetchBuiltin {
         if (opts == null) {
             opts = a.raw().named("options");
         }
-        DusoObject options = opts instanceof DusoObject o ? o : new DusoObject(0);
+        DusoObject options = opts instanceof DusoObject o ? o : NO_OPTIONS;
         OutgoingRequest request = request(url instanceof String u ? u : Render.goFormat(url), options);
         try (CallControl ctl = new CallControl(a.interp(), timeoutNanos(options.getOrNull("timeout")))) {
             HttpEngine.Result r = engine(rt).execute(request, ctl);

@@ -11,7 +11,7 @@ import java.util.List;
  * reference returns: a single value as a string, a repeated header as an array of its values.
  */
 final class HeaderList {
-    private final ArrayList<String> pairs = new ArrayList<>(24);
+    private final ArrayList<String> pairs = new ArrayList<>(16);
 
     /** Adds a value; the name must already be canonical. */
     void add(String name, String value) {
