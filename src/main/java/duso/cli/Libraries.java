@@ -2,14 +2,21 @@ package duso.cli;
 
 import duso.client.ClientLibrary;
 import duso.runtime.Library;
+import duso.runtime.lib.Base64Library;
+import duso.runtime.lib.CipherLibrary;
 import duso.runtime.lib.CodeLibrary;
 import duso.runtime.lib.ConsoleLibrary;
+import duso.runtime.lib.CsvLibrary;
 import duso.runtime.lib.FilePatternsLibrary;
 import duso.runtime.lib.FilesLibrary;
+import duso.runtime.lib.FormLibrary;
+import duso.runtime.lib.HashLibrary;
+import duso.runtime.lib.JsonLibrary;
 import duso.runtime.lib.ModulesLibrary;
-import duso.runtime.lib.SystemLibrary;
+import duso.runtime.lib.PasswordLibrary;
 import duso.runtime.lib.RegexLibrary;
 import duso.runtime.lib.StringsLibrary;
+import duso.runtime.lib.SystemLibrary;
 import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.store.DatastoreLibrary;
@@ -31,5 +38,12 @@ public final class Libraries {
             new StringsLibrary(),
             new RegexLibrary(),
             new TemplateLibrary(),
+            new JsonLibrary(),
+            new CsvLibrary(),
+            new FormLibrary(),
+            new Base64Library(),
+            new HashLibrary(),
+            new PasswordLibrary(),
+            new CipherLibrary(),
             new ClientLibrary());
 }
