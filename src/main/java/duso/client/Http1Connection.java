@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 final class Http1Connection implements Closeable {
     private static final int DIAL_TIMEOUT_MILLIS = 30_000;
     private static final byte[] NO_BUFFER = new byte[0];
+    private static final int MAX_READ = 32 * 1024;
 
     final String poolKey;
     private final SocketChannel channel;
@@ -236,11 +237,15 @@ final class Http1Connection implements Closeable {
         return lim > pos;
     }
 
-    /** Reads directly into {@code dst} (bodies bypass the buffer); -1 at end of stream. */
+    /**
+     * Reads directly into {@code dst} (bodies bypass the buffer); -1 at end of stream. At most
+     * {@link #MAX_READ} bytes per call: the JDK copies through a temporary direct buffer as
+     * large as the read, which it keeps per carrier thread.
+     */
     int read(byte[] dst, int off, int len, CallControl ctl) throws FetchFailure {
         try {
             channel.socket().setSoTimeout(ctl.readTimeoutMillis());
-            return in.read(dst, off, len);
+            return in.read(dst, off, Math.min(len, MAX_READ));
         } catch (SocketTimeoutException e) {
             ctl.checkInterrupt();
             throw new FetchFailure(CallControl.DEADLINE_EXCEEDED);
