@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 final class Http1Connection implements Closeable {
     private static final int DIAL_TIMEOUT_MILLIS = 30_000;
     private static final byte[] NO_BUFFER = new byte[0];
+    /** The largest single read or write (see {@link #read}). */
     private static final int MAX_READ = 32 * 1024;
 
     final String poolKey;
@@ -115,6 +116,7 @@ final class Http1Connection implements Closeable {
         }
     }
 
+    /** Writes the request; a small body goes out with the head in one write. */
     void write(byte[] head, byte[] body, CallControl ctl) throws FetchFailure {
         try {
             if (body != null && body.length > 0 && body.length <= 8192) {
@@ -124,8 +126,8 @@ final class Http1Connection implements Closeable {
                 out.write(both);
             } else {
                 out.write(head);
-                if (body != null && body.length > 0) {
-                    out.write(body);
+                for (int off = 0; body != null && off < body.length; off += MAX_READ) {
+                    out.write(body, off, Math.min(MAX_READ, body.length - off));
                 }
             }
         } catch (IOException e) {

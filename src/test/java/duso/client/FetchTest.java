@@ -184,6 +184,19 @@ class FetchTest {
     }
 
     @Test
+    void largeRequestBodiesAreSentWhole() throws IOException {
+        try (RawServer s = new RawServer((head, sock) -> reply(200, "", "got"))) {
+            String out = ScriptRun.eval("""
+                    print(fetch("%s", {method = "POST", body = repeat("abcdefghij", 100000)}).body)
+                    """.formatted(s.url("/up"))).ok();
+            assertEquals("got\n", out);
+            String request = s.heads.get(0);
+            assertTrue(request.contains("Content-Length: 1000000\r\n"), request.substring(0, 200));
+            assertTrue(request.endsWith("\r\n\r\n" + "abcdefghij".repeat(100000)));
+        }
+    }
+
+    @Test
     void keepAliveConnectionsAreReused() throws IOException {
         try (RawServer s = new RawServer((head, sock) -> reply(200, "", "k"))) {
             ScriptRun.eval("""
