@@ -1,5 +1,6 @@
 package duso.cli;
 
+import duso.client.ClientLibrary;
 import duso.runtime.Library;
 import duso.runtime.lib.ArraysLibrary;
 import duso.runtime.lib.Base64Library;
@@ -57,5 +58,6 @@ public final class Libraries {
             new ConversionLibrary(),
             new TimeLibrary(),
             new ConcurrencyLibrary(),
-            new HttpServerLibrary());
+            new HttpServerLibrary(),
+            new ClientLibrary());
 }

@@ -1,0 +1,115 @@
+package duso.client;
+
+import duso.client.UrlCodec.UrlException;
+import duso.lang.lexer.GoQuote;
+import duso.lang.values.BinaryValue;
+import duso.lang.values.DusoObject;
+import duso.lang.values.Nil;
+import duso.lang.values.Render;
+import duso.runtime.Args;
+import duso.runtime.DusoRuntime;
+import duso.runtime.NativeFunction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * fetch(url [, options]): reads the arguments with the reference's rules (url and options by
+ * position or name; method, body and header values rendered with Go's %v; timeout in seconds,
+ * truncated to milliseconds), runs the request on the runtime's {@link HttpEngine}, and
+ * returns {status, proto, ok, body, headers, json(), text()}.
+ */
+final class FetchBuiltin {
+    private FetchBuiltin() {}
+
+    /** Stands for an absent or non-object options argument; only ever read. */
+    private static final DusoObject NO_OPTIONS = new DusoObject(0);
+
+    static Object call(Args a, DusoRuntime rt) {
+        Object url = a.raw().at(0);
+        if (url == null) {
+            url = a.raw().named("url");
+            if (url == null) {
+                throw Args.error("fetch() requires a URL");
+            }
+        }
+        Object opts = a.raw().at(1);
+        if (opts == null) {
+            opts = a.raw().named("options");
+        }
+        DusoObject options = opts instanceof DusoObject o ? o : NO_OPTIONS;
+        OutgoingRequest request = request(url instanceof String u ? u : Render.goFormat(url), options);
+        try (CallControl ctl = new CallControl(a.interp(), timeoutNanos(options.getOrNull("timeout")))) {
+            HttpEngine.Result r = engine(rt).execute(request, ctl);
+            return response(r);
+        } catch (HttpEngine.EngineException e) {
+            throw Args.error(e.getMessage());
+        }
+    }
+
+    static HttpEngine engine(DusoRuntime rt) {
+        return rt.service(HttpEngine.class, () -> {
+            HttpEngine e = new HttpEngine();
+            rt.onShutdown(e::shutdown);
+            return e;
+        });
+    }
+
+    /** The first hop, checked as Go's http.NewRequestWithContext checks it. */
+    private static OutgoingRequest request(String url, DusoObject options) {
+        Object m = options.getOrNull("method");
+        String method = m == null || m == Nil.NIL ? "GET" : Render.goFormat(m);
+        if (method.isEmpty()) {
+            method = "GET";
+        }
+        if (!HeaderNames.isToken(method)) {
+            throw Args.error("fetch() invalid request: net/http: invalid method " + GoQuote.quote(method));
+        }
+        GoUrl parsed;
+        try {
+            parsed = GoUrl.parse(url);
+        } catch (UrlException e) {
+            throw Args.error("fetch() invalid request: " + e.getMessage());
+        }
+        parsed.dropEmptyPort();
+        byte[] body = null;
+        Object b = options.getOrNull("body");
+        if (b instanceof BinaryValue bin) {
+            body = bin.data();
+        } else if (b != null && b != Nil.NIL) {
+            body = Render.goFormat(b).getBytes(StandardCharsets.UTF_8);
+        }
+        TreeMap<String, String> headers = new TreeMap<>();
+        if (options.getOrNull("headers") instanceof DusoObject h) {
+            for (Map.Entry<String, Object> e : h.entries()) {
+                headers.put(HeaderNames.canonical(e.getKey()), Render.goFormat(e.getValue()));
+            }
+        }
+        return new OutgoingRequest(method, parsed, headers, body);
+    }
+
+    /** Whole milliseconds, as the reference truncates; -1 for no timeout. */
+    private static long timeoutNanos(Object t) {
+        if (t instanceof Double secs && secs > 0) {
+            double millis = Math.floor(secs * 1000);
+            if (millis > 1e12) {
+                return -1;
+            }
+            return (long) millis * 1_000_000L;
+        }
+        return -1;
+    }
+
+    private static DusoObject response(HttpEngine.Result r) {
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        DusoObject o = new DusoObject(8);
+        o.put("status", (double) r.status());
+        o.put("proto", r.proto());
+        o.put("ok", r.status() < 400);
+        o.put("body", body);
+        o.put("headers", r.headers().toObject());
+        o.put("json", new NativeFunction("json", x -> ResponseJson.parse(body)));
+        o.put("text", new NativeFunction("text", x -> body));
+        return o;
+    }
+}
