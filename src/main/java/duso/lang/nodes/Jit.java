@@ -21,8 +21,8 @@ public final class Jit {
         default -> Mode.ON;
     };
 
-    static final int callThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.calls", 1000);
-    static final int loopThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.loops", 10000);
+    static final int callThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.calls", 50_000);
+    static final int loopThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.loops", 2_000_000);
 
     private static final LinkedBlockingQueue<Runnable> QUEUE = new LinkedBlockingQueue<>();
     private static volatile boolean started;
