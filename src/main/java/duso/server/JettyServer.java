@@ -156,7 +156,22 @@ final class JettyServer {
         timers.shutdownNow();
     }
 
+    /**
+     * Jetty pads its hot counters to a cache line and, unless told how many references fit in
+     * one, asks the platform MBean server whether oops are compressed: that starts JMX, the
+     * diagnostic commands and JFR's command classes (about 250 classes, 0.25 s and several MB
+     * for the life of the server). The answer is known here: compressed below 32 GB of heap.
+     */
+    private static void skipJettyMBeanProbe() {
+        String key = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(key) == null) {
+            boolean compressedOops = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+            System.setProperty(key, compressedOops ? "16" : "8");
+        }
+    }
+
     private Server build() throws Exception {
+        skipJettyMBeanProbe();
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("duso-http");
         pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("duso-request").factory()));

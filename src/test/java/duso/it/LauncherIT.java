@@ -38,7 +38,7 @@ class LauncherIT {
         Run r = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "x.du", "-flag");
         assertEquals(0, r.status());
         List<String> args = r.out().lines().toList();
-        for (String opt : List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-Xss8m")) {
+        for (String opt : List.of("-XX:+UseSerialGC", "-Xmn16m", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-Xss8m")) {
             assertTrue(args.contains(opt), () -> "missing " + opt + " in " + args);
         }
         assertEquals(List.of("-jar", Path.of("target/duso.jar").toAbsolutePath().toString(), "x.du", "-flag"),
@@ -61,5 +61,27 @@ class LauncherIT {
     void runsWithoutTheCacheWhenDisabled() throws Exception {
         Run r = launch(Map.of("DUSO_AOT", "0", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
         assertTrue(r.out().lines().noneMatch(l -> l.startsWith("-XX:AOTCache")), r.out());
+    }
+
+    /**
+     * The subsystems a hello-world never touches stay unloaded: their libraries register builtin
+     * names only. Run without the AOT cache, which would preload whatever its training touched.
+     * (Exception classes named in catch clauses are loaded by the bytecode verifier; they are
+     * not the subsystems.)
+     */
+    @Test
+    void helloWorldLoadsNoHeavySubsystem() throws Exception {
+        Run r = launch(Map.of("DUSO_AOT", "0", "DUSO_JAVA_OPTS", "-Xlog:class+load=info:stdout"),
+                "eval", "print(1)");
+        assertEquals(0, r.status(), r.out());
+        List<String> loaded = r.out().lines().filter(l -> l.contains("[class,load]")).toList();
+        assertTrue(loaded.size() > 100, "class loading was logged");
+        for (String heavy : List.of("org.eclipse.jetty.", "com.google.re2j.RE2", "com.google.re2j.Pattern ",
+                "duso.runtime.json.JsonReader", "duso.runtime.json.JsonWriter", "javax.crypto.",
+                "java.security.MessageDigest", "at.favre.", "java.net.http.", "duso.client.Http1",
+                "duso.store.Store ", "duso.store.WalLog", "duso.server.JettyServer", "org.jline.")) {
+            assertTrue(loaded.stream().noneMatch(l -> l.contains(" " + heavy)),
+                    () -> heavy + " was loaded by print(1)");
+        }
     }
 }
