@@ -38,7 +38,8 @@ def _ratio_cell(table, row, peer):
     d, p = table.value(row, SUBJECT), table.value(row, peer)
     if d is None or p is None or p == 0:
         return "—"
-    text = f"{d / p:.2f}x"
+    r = d / p
+    text = f"{r:.3f}x" if f"{r:.2f}" == "1.00" and r != 1 else f"{r:.2f}x"  # never a bold "1.00x"
     return f"**{text}**" if table.better_of(p, d) else text
 
 
@@ -107,6 +108,12 @@ def scoreboard(tables):
     return score
 
 
+def _latency(v):
+    if v is None:
+        return "—"
+    return f"{v:.2f} ms" if v < 10 else f"{v:.1f} ms" if v < 100 else f"{v:,.0f} ms"
+
+
 def server_details(res):
     lines = ["| runtime | endpoint | connections | requests/s | p50 | p99 | errors | peak RSS | ready after |",
              "|---|---|---:|---:|---:|---:|---|---:|---:|"]
@@ -123,8 +130,7 @@ def server_details(res):
                 if not w["ok"]:
                     lines.append(f"| {rt} | /{ep} | {conns:,} | wrk failed: {w['error']} | | | | | |")
                     continue
-                p50 = f"{w['p50_ms']:,.2f} ms" if w.get("p50_ms") is not None else "—"
-                p99 = f"{w['p99_ms']:,.2f} ms" if w.get("p99_ms") is not None else "—"
+                p50, p99 = _latency(w.get("p50_ms")), _latency(w.get("p99_ms"))
                 hwm = f"{r['hwm_kb'] / 1024:,.0f} MB" if r.get("hwm_kb") else "—"
                 lines.append(f"| {rt} | /{ep} | {conns:,} | {w['rps']:,.0f} | {p50} | {p99} | {w['errors']} | {hwm} | "
                              f"{r.get('ready_ms', 0):,.0f} ms |")
