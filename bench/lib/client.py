@@ -12,6 +12,9 @@ from . import proc
 from .paths import BENCH
 from .stats import rotate
 
+# A client still running after 5 minutes has failed, whatever it would report: at 5,000 threads
+# Python's client can take many minutes and keeps the machine's load in the hundreds meanwhile.
+TIMEOUT_S = 300
 RESULT = re.compile(r"ok=(\d+)/(\d+) in ([0-9.]+)ms")
 
 
@@ -42,7 +45,7 @@ def run(ctx):
 
 
 def fetch_once(r, n, url):
-    result = proc.measure(r.client(n, url), cwd=BENCH, timeout=900)
+    result = proc.measure(r.client(n, url), cwd=BENCH, timeout=TIMEOUT_S)
     out = result.pop("stdout", "")
     m = RESULT.search(out)
     if m:

@@ -15,6 +15,20 @@ import time
 TIME = "/usr/bin/time"
 
 
+def error_line(stderr, stdout, code):
+    """What a failed run says about itself: the first line of stderr, except that a Python
+    traceback opens with boilerplate ("Traceback ...", "Exception in thread ...") and names the
+    exception on its last line; a process ended by a signal says so."""
+    lines = [l.strip() for l in (stderr or "").splitlines() if l.strip()]
+    if lines and lines[0].startswith(("Traceback", "Exception in thread")):
+        text = lines[-1][:200]
+    else:
+        text = first_line(stderr) or first_line(stdout)
+    if code is not None and (code < 0 or code > 128):
+        text = f"killed by signal {code - 128 if code > 128 else -code}" + (f" ({text})" if text else "")
+    return text or f"exit status {code}"
+
+
 def first_line(text):
     for line in (text or "").splitlines():
         if line.strip():
@@ -46,7 +60,7 @@ def measure(cmd, cwd=None, timeout=300, env=None):
     run = {"ok": p.returncode == 0, "wall_ms": round(wall_ms, 2), "rss_kb": rss_kb,
            "code": p.returncode, "stdout": stdout[-2000:]}
     if p.returncode != 0:
-        run["error"] = first_line(stderr) or first_line(stdout) or f"exit status {p.returncode}"
+        run["error"] = error_line(stderr, stdout, p.returncode)
     return run
 
 

@@ -34,12 +34,16 @@ READING = """\
   exact value at the end of each bar."""
 
 
+def ratio_text(r):
+    """r with two decimals, or three where two would print a misleading 1.00x."""
+    return f"{r:.3f}x" if f"{r:.2f}" == "1.00" and r != 1 else f"{r:.2f}x"
+
+
 def _ratio_cell(table, row, peer):
     d, p = table.value(row, SUBJECT), table.value(row, peer)
     if d is None or p is None or p == 0:
         return "—"
-    r = d / p
-    text = f"{r:.3f}x" if f"{r:.2f}" == "1.00" and r != 1 else f"{r:.2f}x"  # never a bold "1.00x"
+    text = ratio_text(d / p)
     return f"**{text}**" if table.better_of(p, d) else text
 
 
@@ -87,7 +91,7 @@ def losses(tables):
                 if d is None:
                     out.append((t, row, peer, f"{peer} {t.fmt(p)}, duso-jvm {t.notes.get((row, SUBJECT), 'not run')}"))
                 elif t.better_of(p, d):
-                    out.append((t, row, peer, f"{peer} {t.fmt(p)}, duso-jvm {t.fmt(d)} ({d / p:.2f}x)"))
+                    out.append((t, row, peer, f"{peer} {t.fmt(p)}, duso-jvm {t.fmt(d)} ({ratio_text(d / p)})"))
     return out
 
 
