@@ -57,7 +57,7 @@ def markdown_table(table, with_ratios=True):
     return "\n".join(lines)
 
 
-def render_chart(table, out_dir, rounds_note):
+def render_chart(table, out_dir, rounds):
     rows = [r for r in table.rows if any(table.value(r, c) is not None for c in table.cols)]
     if table.key == "memory":  # the per-script rows repeat the hello world's figure; keep the chart legible
         rows = [r for r in rows if "script" not in r]
@@ -65,8 +65,9 @@ def render_chart(table, out_dir, rounds_note):
         return None
     os.makedirs(os.path.join(out_dir, "charts"), exist_ok=True)
     rel = f"charts/{table.key}.png"
+    used = [f"{s} {rounds[s]}" for s in table.suites if s in rounds]
     chart.render(os.path.join(out_dir, rel), table.title,
-                 f"{rounds_note}; {table.better} is better; each row has its own scale",
+                 f"medians of {', '.join(used)} rounds; {table.better} is better; each row has its own scale",
                  rows, table.cols, table.value, table.fmt,
                  missing=lambda r, c: "failed" if (r, c) in table.notes else "not run",
                  colors={c: COLORS.get(c, chart.PALETTE[6]) for c in table.cols})
@@ -144,6 +145,10 @@ def server_details(res):
 def render(results, out_dir, note_text=None):
     meta = results["meta"]
     tables = tables_mod.build(results)
+    charts = os.path.join(out_dir, "charts")
+    for old in os.listdir(charts) if os.path.isdir(charts) else []:
+        if old.endswith(".png"):  # a table missing from this run must not keep an older run's chart
+            os.remove(os.path.join(charts, old))
     rounds = meta["rounds"]
     rounds_note = "medians of " + ", ".join(f"{s} {n}" for s, n in rounds.items() if s in results) + " rounds"
     md = [f"# duso-jvm against Node, Python and Ruby{' (quick run)' if meta.get('quick') else ''}", "",
@@ -158,7 +163,7 @@ def render(results, out_dir, note_text=None):
 
     for t in tables:
         md += [f"## {t.title}", "", t.caption, "", markdown_table(t), ""]
-        rel = render_chart(t, out_dir, rounds_note)
+        rel = render_chart(t, out_dir, rounds)
         if rel:
             md += [f"![{t.title}]({rel})", ""]
         if t.key == "compute":

@@ -22,6 +22,7 @@ class Table:
     values: dict = field(default_factory=dict)   # (row, col) -> float
     notes: dict = field(default_factory=dict)    # (row, col) -> why there is no value
     suffix: dict = field(default_factory=dict)   # (row, col) -> extra text after the value
+    suites: tuple = ()                           # the suites whose runs fill it
 
     def put(self, row, col, runs, key, scale=1.0):
         """Median of key over runs (scaled), or a note when every run failed."""
@@ -76,7 +77,8 @@ def rps(v):
 
 def compute(res, order):
     t = Table("compute", "Compute: time inside the script", "Median time each script measures around its own "
-              "work (start-up and anything before the timed section excluded). Lower is better.", "lower", ms)
+              "work (start-up and anything before the timed section excluded). Lower is better.", "lower", ms,
+              suites=("compute",))
     for w in res["workloads"]:
         for rt, runs in res["runs"][w].items():
             t.put(w, rt, runs, "script_ms")
@@ -85,7 +87,8 @@ def compute(res, order):
 
 def startup(results, order):
     t = Table("startup", "Start-up: whole-process wall time", "Median wall time of the whole process, launch to "
-              "exit, as a user waits for it: a hello world, then each compute script. Lower is better.", "lower", ms)
+              "exit, as a user waits for it: a hello world, then each compute script. Lower is better.", "lower", ms,
+              suites=("startup", "compute"))
     hello = results.get("startup")
     if hello:
         for rt, runs in hello["runs"].items():
@@ -101,7 +104,8 @@ def startup(results, order):
 def memory(results, order):
     t = Table("memory", "Memory: resident set size", "Median peak RSS from the OS (GNU time's maximum resident "
               "set; /proc/PID/status VmHWM for servers), and the idle server's VmRSS after 1,000 requests "
-              "and 2 s without traffic. Lower is better.", "lower", mb)
+              "and 2 s without traffic. Lower is better.", "lower", mb,
+              suites=("startup", "memory", "client", "compute"))
     if results.get("startup"):
         for rt, runs in results["startup"]["runs"].items():
             t.put("hello world, peak", rt, runs, "rss_kb", 1 / 1024)
@@ -125,7 +129,8 @@ def per_gb(mem, order):
     """Simultaneous processes on a 1 GB VM: floor(1024 MB / peak RSS), a way to read RSS as
     capacity. It ignores the OS's own share, so it is an upper bound for every runtime alike."""
     t = Table("per_gb", "Simultaneous processes on a 1 GB VM", "floor(1024 MB / peak RSS) of the row above "
-              "in the memory table. Higher is better.", "higher", count)
+              "in the memory table. Higher is better.", "higher", count,
+              suites=mem.suites)
     for row in mem.rows:
         if "peak" in row and "script" not in row:
             label = row.replace(", peak", "")
@@ -143,7 +148,7 @@ def server(res, order):
     cfg = res["config"]
     t = Table("server", "HTTP server: requests per second", f"wrk, 1 thread, {cfg['duration_s']} s per run after "
               f"{cfg['warmup_s']} s of /ping warm-up; /delay answers after 1 s. Median of rounds. Higher is better.",
-              "higher", rps)
+              "higher", rps, suites=("server",))
     for ep, conns in (("ping", cfg["ping_conns"]), ("delay", cfg["delay_conns"])):
         row = f"/{ep}, {conns:,} connections"
         for rt, runs in res["runs"].items():
@@ -164,7 +169,8 @@ def server(res, order):
 def client(res, order):
     t = Table("client", "Client orchestration: wall time", "N workers started together, each making 5 sequential "
               "GETs of a local server that answers after 1 s (floor: 5 s). Time from the first worker's start to "
-              "the last response, as the client measures it; outcome in brackets. Lower is better.", "lower", seconds)
+              "the last response, as the client measures it; outcome in brackets. Lower is better.", "lower", seconds,
+              suites=("client",))
     for n, by_rt in res["runs"].items():
         row = f"N={int(n):,}"
         for rt, runs in by_rt.items():
