@@ -73,7 +73,7 @@ def detect(notes, want_ruby=True):
     if ref:
         if os.access(ref, os.X_OK):
             rts.append(Runtime("duso (reference)", ".du", [ref], hello=[ref, "eval", "print(1)"],
-                               version=_out([ref, "version"]).splitlines()[0]))
+                               version=(_out([ref, "version"]).splitlines() or ["unknown"])[0]))
         else:
             notes.append(f"DUSO_REF={ref} is not an executable file; the reference column is skipped.")
     if shutil.which("node"):
