@@ -18,11 +18,15 @@ ok = [0] * n
 
 def worker(i):
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
-    for _ in range(rounds):
-        conn.request("GET", url.path)
-        if conn.getresponse().read() == b"ok":
-            ok[i] += 1
-    conn.close()
+    try:
+        for _ in range(rounds):
+            conn.request("GET", url.path)
+            if conn.getresponse().read() == b"ok":
+                ok[i] += 1
+    except OSError as e:  # counted as failed fetches; one line instead of a traceback per thread
+        print(f"worker {i}: {type(e).__name__}: {e}", file=sys.stderr)
+    finally:
+        conn.close()
 
 
 t0 = time.perf_counter()
