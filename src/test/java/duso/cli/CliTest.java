@@ -25,6 +25,16 @@ class CliTest {
     }
 
     @Test
+    void toolingSubcommandsSayTheyAreUnavailable() {
+        for (String sub : new String[] {"debug", "lint", "doc", "init", "lsp", "primer"}) {
+            Result r = run(sub, "x.du");
+            assertEquals(1, r.status(), sub);
+            assertEquals("", r.out(), sub);
+            assertEquals("duso: the '" + sub + "' command is not available in duso-jvm\n", r.err());
+        }
+    }
+
+    @Test
     void evalRunsCodeNamedInline() {
         Result r = run("eval", "print(1 + 2)");
         assertEquals(0, r.status());
