@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class ExecLibrary implements Library {
     private static final int DEFAULT_MAX_OUTPUT = 1 << 20;
-    /** Said something about where the machine keeps things, nothing about whom it talks to. */
+    /** Variables that say where the machine keeps things and nothing about whom it talks to. */
     private static final List<String> PASSED_THROUGH = List.of("PATH", "HOME", "TMPDIR", "LANG", "TZ");
 
     @Override
