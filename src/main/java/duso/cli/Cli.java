@@ -12,6 +12,7 @@ import duso.runtime.Output;
 import duso.runtime.Processes;
 import duso.runtime.ScriptInstance;
 import duso.runtime.ScriptRunner;
+import duso.runtime.exec.ExecAllowList;
 import duso.runtime.Uninterruptibly;
 import duso.lang.nodes.Interp;
 import duso.lang.values.Nil;
@@ -80,7 +81,14 @@ public final class Cli {
             console.err("duso: the '" + cl.subcommand + "' command is not available in duso-jvm\n");
             return 1;
         }
-        Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"));
+        ExecAllowList exec;
+        try {
+            exec = ExecAllowList.fromFlag(cl.flags.get("allow-exec"), cwd, w -> console.err(w + "\n"));
+        } catch (ExecAllowList.BootFailure e) {
+            console.err(e.getMessage() + "\n");
+            return 1;
+        }
+        Options options = new Options(cl.flag("no-files"), cl.flag("no-stdin"), cl.flag("no-color"), exec);
         DusoRuntime rt = new DusoRuntime(console, options, cwd, Libraries.ALL);
         if (processExit != null) {
             rt.setProcessExit(code -> {

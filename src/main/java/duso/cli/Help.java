@@ -22,6 +22,7 @@ final class Help {
               -config 'k=v,k2="s"'   an object for sys("-config")
               -lib-path PATH         extra module search path (before DUSO_LIB)
               -no-files              block the real filesystem (/STORE/ and /EMBED/ only)
+              -allow-exec "a,b x"    let exec() run these programs (b only as "b x ..."); no list: any
               -no-stdin              input() returns "" without reading
               -no-color              plain output
 

@@ -10,6 +10,7 @@ import duso.runtime.lib.ConcurrencyLibrary;
 import duso.runtime.lib.ConsoleLibrary;
 import duso.runtime.lib.ConversionLibrary;
 import duso.runtime.lib.CsvLibrary;
+import duso.runtime.lib.ExecLibrary;
 import duso.runtime.lib.FilePatternsLibrary;
 import duso.runtime.lib.FilesLibrary;
 import duso.runtime.lib.FormLibrary;
@@ -58,6 +59,7 @@ public final class Libraries {
             new ConversionLibrary(),
             new TimeLibrary(),
             new ConcurrencyLibrary(),
+            new ExecLibrary(),
             new HttpServerLibrary(),
             new ClientLibrary());
 }
