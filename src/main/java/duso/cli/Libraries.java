@@ -17,6 +17,7 @@ import duso.runtime.lib.FormLibrary;
 import duso.runtime.lib.FunctionalLibrary;
 import duso.runtime.lib.HashLibrary;
 import duso.runtime.lib.JsonLibrary;
+import duso.runtime.lib.MarkdownLibrary;
 import duso.runtime.lib.MathLibrary;
 import duso.runtime.lib.ModulesLibrary;
 import duso.runtime.lib.PasswordLibrary;
@@ -46,6 +47,7 @@ public final class Libraries {
             new StringsLibrary(),
             new RegexLibrary(),
             new TemplateLibrary(),
+            new MarkdownLibrary(),
             new JsonLibrary(),
             new CsvLibrary(),
             new FormLibrary(),
