@@ -8,6 +8,7 @@ import duso.lang.values.Nil;
 import duso.lang.values.Render;
 import duso.runtime.Args;
 import duso.runtime.DusoRuntime;
+import duso.runtime.GoHeaderNames;
 import duso.runtime.NativeFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class FetchBuiltin {
         if (method.isEmpty()) {
             method = "GET";
         }
-        if (!HeaderNames.isToken(method)) {
+        if (!GoHeaderNames.isToken(method)) {
             throw Args.error("fetch() invalid request: net/http: invalid method " + GoQuote.quote(method));
         }
         GoUrl parsed;
@@ -82,7 +83,7 @@ final class FetchBuiltin {
         TreeMap<String, String> headers = new TreeMap<>();
         if (options.getOrNull("headers") instanceof DusoObject h) {
             for (Map.Entry<String, Object> e : h.entries()) {
-                headers.put(HeaderNames.canonical(e.getKey()), Render.goFormat(e.getValue()));
+                headers.put(GoHeaderNames.canonical(e.getKey()), Render.goFormat(e.getValue()));
             }
         }
         return new OutgoingRequest(method, parsed, headers, body);

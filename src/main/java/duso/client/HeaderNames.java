@@ -1,77 +1,14 @@
 package duso.client;
 
+import duso.runtime.GoHeaderNames;
+
 /**
- * Header names and values as Go's net/http sees them: names canonicalised ({@code content-type}
- * → {@code Content-Type}) because scripts index fetch() responses by Go's spelling, and the
- * validity rules Go applies before it sends a request.
+ * The client's side of Go's header rules (the rules themselves are {@link GoHeaderNames}):
+ * canonical names straight from received bytes, with the names most responses carry returned
+ * without building a string, and textproto's trimming of values.
  */
 final class HeaderNames {
     private HeaderNames() {}
-
-    /** RFC 7230 token characters (Go's validHeaderFieldByte). */
-    static boolean isTokenChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
-        }
-        return c < 0x80 && "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-    }
-
-    static boolean isToken(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (!isTokenChar(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Go's ValidHeaderFieldValue: no control bytes other than tab. */
-    static boolean isValidValue(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < ' ' && c != '\t' || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Go's CanonicalMIMEHeaderKey: upper-case the first letter and every letter after a hyphen,
-     * lower-case the rest; a name holding a non-token byte is returned unchanged.
-     */
-    static String canonical(String name) {
-        boolean upper = true;
-        boolean changes = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!isTokenChar(c)) {
-                return name;
-            }
-            if (upper && c >= 'a' && c <= 'z' || !upper && c >= 'A' && c <= 'Z') {
-                changes = true;
-            }
-            upper = c == '-';
-        }
-        if (!changes) {
-            return name;
-        }
-        char[] out = name.toCharArray();
-        upper = true;
-        for (int i = 0; i < out.length; i++) {
-            char c = out[i];
-            if (upper && c >= 'a' && c <= 'z') {
-                out[i] = (char) (c - 32);
-            } else if (!upper && c >= 'A' && c <= 'Z') {
-                out[i] = (char) (c + 32);
-            }
-            upper = c == '-';
-        }
-        return new String(out);
-    }
 
     /** Names most responses carry, returned without building a new string. */
     private static final String[] COMMON = {
@@ -91,7 +28,7 @@ final class HeaderNames {
                 return known;
             }
         }
-        return canonical(new String(b, from, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return GoHeaderNames.canonical(new String(b, from, len, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     private static boolean equalsIgnoreCase(byte[] b, int from, String ascii) {

@@ -2,6 +2,7 @@ package duso.client;
 
 import duso.client.UrlCodec.UrlException;
 import duso.lang.lexer.GoQuote;
+import duso.runtime.GoHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -155,10 +156,10 @@ final class HttpEngine {
         boolean http = req.url.scheme.equals("http") || req.url.scheme.equals("https");
         if (http) {
             for (var h : req.headers.entrySet()) {
-                if (!HeaderNames.isToken(h.getKey())) {
+                if (!GoHeaderNames.isToken(h.getKey())) {
                     throw new FetchFailure("net/http: invalid header field name " + GoQuote.quote(h.getKey()));
                 }
-                if (!HeaderNames.isValidValue(h.getValue())) {
+                if (!GoHeaderNames.isValidValue(h.getValue())) {
                     throw new FetchFailure("net/http: invalid header field value for " + GoQuote.quote(h.getKey()));
                 }
             }

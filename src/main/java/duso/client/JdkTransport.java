@@ -1,5 +1,6 @@
 package duso.client;
 
+import duso.runtime.GoHeaderNames;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -77,7 +78,7 @@ final class JdkTransport implements Transport {
             if (h.getKey().startsWith(":")) {
                 continue;
             }
-            String name = HeaderNames.canonical(h.getKey());
+            String name = GoHeaderNames.canonical(h.getKey());
             for (String v : h.getValue()) {
                 headers.add(name, v);
             }

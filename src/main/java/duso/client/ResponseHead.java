@@ -1,5 +1,6 @@
 package duso.client;
 
+import duso.runtime.GoHeaderNames;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -109,7 +110,7 @@ record ResponseHead(int status, String proto, int minorVersion, HeaderList heade
     /** Token bytes, plus the spaces Go tolerates before the colon (the name is then kept as is). */
     private static boolean validName(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (b[i] != ' ' && (b[i] < 0 || !HeaderNames.isTokenChar((char) b[i]))) {
+            if (b[i] != ' ' && (b[i] < 0 || !GoHeaderNames.isTokenChar((char) b[i]))) {
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package duso.client;
 
 import duso.lang.values.DusoObject;
 import duso.lang.values.Render;
+import duso.runtime.GoHeaderNames;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,7 +27,7 @@ record WsConfig(TreeMap<String, String> headers, int readQueueSize, int writeQue
         TreeMap<String, String> headers = new TreeMap<>();
         if (o.getOrNull("headers") instanceof DusoObject h) {
             for (Map.Entry<String, Object> e : h.entries()) {
-                headers.put(HeaderNames.canonical(e.getKey()), Render.goFormat(e.getValue()));
+                headers.put(GoHeaderNames.canonical(e.getKey()), Render.goFormat(e.getValue()));
             }
         }
         return new WsConfig(headers,

@@ -1,5 +1,6 @@
 package duso.client;
 
+import duso.runtime.GoHeaderNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,7 +150,7 @@ final class WsHandshake {
             if (colon <= 0) {
                 continue;
             }
-            String name = HeaderNames.canonical(l.substring(0, colon).trim());
+            String name = GoHeaderNames.canonical(l.substring(0, colon).trim());
             String value = l.substring(colon + 1).trim();
             switch (name) {
                 case "Upgrade" -> upgrade = value;

@@ -1,5 +1,6 @@
 package duso.server;
 
+import duso.runtime.GoHeaderNames;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ final class Cookies {
                 int eq = part.indexOf('=');
                 String name = trim(eq < 0 ? part : part.substring(0, eq));
                 String value = eq < 0 ? "" : part.substring(eq + 1);
-                if (!HeaderNames.isToken(name)) {
+                if (!GoHeaderNames.isToken(name)) {
                     continue;
                 }
                 if (value.length() > 1 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {

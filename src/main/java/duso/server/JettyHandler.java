@@ -2,6 +2,7 @@ package duso.server;
 
 import duso.lang.values.DusoObject;
 import duso.runtime.DusoRuntime;
+import duso.runtime.GoHeaderNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet6Address;
@@ -205,7 +206,7 @@ final class JettyHandler extends Handler.Abstract {
     private static Map<String, List<String>> headers(Request request) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (HttpField f : request.getHeaders()) {
-            String name = HeaderNames.canonical(f.getName());
+            String name = GoHeaderNames.canonical(f.getName());
             if (name.equals("Host")) {
                 continue;
             }

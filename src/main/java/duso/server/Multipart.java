@@ -1,5 +1,6 @@
 package duso.server;
 
+import duso.runtime.GoHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ final class Multipart {
             if (colon <= 0) {
                 continue;
             }
-            String name = HeaderNames.canonical(line.substring(0, colon).strip());
+            String name = GoHeaderNames.canonical(line.substring(0, colon).strip());
             String value = line.substring(colon + 1).strip();
             if (name.equals("Content-Disposition") && disposition.isEmpty()) {
                 disposition = value;

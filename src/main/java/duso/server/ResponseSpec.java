@@ -1,5 +1,6 @@
 package duso.server;
 
+import duso.runtime.GoHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,23 +35,23 @@ final class ResponseSpec {
      * spaces; a name that is not a valid field name is dropped, as Go drops it when writing.
      */
     ResponseSpec set(String name, String value) {
-        if (HeaderNames.isToken(name)) {
+        if (GoHeaderNames.isToken(name)) {
             List<String> one = new ArrayList<>(1);
             one.add(clean(value));
-            headers.put(HeaderNames.canonical(name), one);
+            headers.put(GoHeaderNames.canonical(name), one);
         }
         return this;
     }
 
     ResponseSpec add(String name, String value) {
-        if (HeaderNames.isToken(name)) {
-            headers.computeIfAbsent(HeaderNames.canonical(name), k -> new ArrayList<>(1)).add(clean(value));
+        if (GoHeaderNames.isToken(name)) {
+            headers.computeIfAbsent(GoHeaderNames.canonical(name), k -> new ArrayList<>(1)).add(clean(value));
         }
         return this;
     }
 
     void remove(String name) {
-        headers.remove(HeaderNames.canonical(name));
+        headers.remove(GoHeaderNames.canonical(name));
     }
 
     String header(String name) {

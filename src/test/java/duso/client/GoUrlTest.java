@@ -3,6 +3,7 @@ package duso.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import duso.runtime.GoHeaderNames;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
@@ -75,11 +76,11 @@ class GoUrlTest {
 
     @Test
     void headerNamesAreCanonicalised() {
-        assertEquals("Content-Type", HeaderNames.canonical("content-type"));
-        assertEquals("X-Abc-Def", HeaderNames.canonical("x-abc-DEF"));
-        assertEquals("Www-Authenticate", HeaderNames.canonical("WWW-Authenticate"));
-        assertEquals("a b", HeaderNames.canonical("a b"));
-        assertEquals("Etag", HeaderNames.canonical("ETag"));
+        assertEquals("Content-Type", GoHeaderNames.canonical("content-type"));
+        assertEquals("X-Abc-Def", GoHeaderNames.canonical("x-abc-DEF"));
+        assertEquals("Www-Authenticate", GoHeaderNames.canonical("WWW-Authenticate"));
+        assertEquals("a b", GoHeaderNames.canonical("a b"));
+        assertEquals("Etag", GoHeaderNames.canonical("ETag"));
     }
 
     @Test

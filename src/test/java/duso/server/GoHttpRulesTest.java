@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import duso.runtime.GoHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -53,10 +54,10 @@ class GoHttpRulesTest {
 
     @Test
     void canonicalHeaderNames() {
-        assertEquals("Content-Type", HeaderNames.canonical("content-type"));
-        assertEquals("X-Custom-Thing", HeaderNames.canonical("X-CUSTOM-thing"));
-        assertEquals("Www-Authenticate", HeaderNames.canonical("www-authenticate"));
-        assertEquals("bad header", HeaderNames.canonical("bad header"));
+        assertEquals("Content-Type", GoHeaderNames.canonical("content-type"));
+        assertEquals("X-Custom-Thing", GoHeaderNames.canonical("X-CUSTOM-thing"));
+        assertEquals("Www-Authenticate", GoHeaderNames.canonical("www-authenticate"));
+        assertEquals("bad header", GoHeaderNames.canonical("bad header"));
     }
 
     @Test
