@@ -5,6 +5,7 @@ import duso.lang.values.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -138,17 +139,7 @@ public final class HostFiles {
         switch (t.kind) {
             case STORE -> store.write(t.shown, data);
             case EMBED -> throw FileFailure.other(EMBED_READ_ONLY);
-            default -> {
-                guard(t);
-                if (Files.isDirectory(t.real)) {
-                    throw FileFailure.other("open " + t.shown + ": is a directory");
-                }
-                try {
-                    Files.write(t.real, data);
-                } catch (IOException e) {
-                    throw FileFailure.of(e, "open", t.shown);
-                }
-            }
+            default -> writeHost(t, data);
         }
     }
 
@@ -156,18 +147,21 @@ public final class HostFiles {
         switch (t.kind) {
             case STORE -> store.append(t.shown, data);
             case EMBED -> throw FileFailure.other(EMBED_READ_ONLY);
-            default -> {
-                guard(t);
-                if (Files.isDirectory(t.real)) {
-                    throw FileFailure.other("open " + t.shown + ": is a directory");
-                }
-                try {
-                    Files.write(t.real, data, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                            StandardOpenOption.WRITE);
-                } catch (IOException e) {
-                    throw FileFailure.of(e, "open", t.shown);
-                }
-            }
+            default -> writeHost(t, data, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        }
+    }
+
+    /** write/append on disk: no options truncates (os.WriteFile), the append set appends. */
+    private void writeHost(Target t, byte[] data, OpenOption... options) throws FileFailure {
+        guard(t);
+        if (Files.isDirectory(t.real)) {
+            throw FileFailure.other("open " + t.shown + ": is a directory");
+        }
+        try {
+            Files.write(t.real, data, options);
+        } catch (IOException e) {
+            throw FileFailure.of(e, "open", t.shown);
         }
     }
 
