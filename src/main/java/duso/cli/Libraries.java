@@ -1,6 +1,7 @@
 package duso.cli;
 
 import duso.client.ClientLibrary;
+import duso.runtime.LazyLibrary;
 import duso.runtime.Library;
 import duso.runtime.lib.ArraysLibrary;
 import duso.runtime.lib.Base64Library;
@@ -31,37 +32,42 @@ import duso.server.HttpServerLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
 
-/** Every builtin library, in registration order (later ones may replace earlier names). */
+/**
+ * Every builtin library, in registration order (later ones may replace earlier names), each with
+ * the names it defines so that it is installed only when a script first names one of them
+ * ({@link LazyLibrary}; {@code LibrariesTest} keeps these lists true).
+ */
 public final class Libraries {
     private Libraries() {}
 
     public static final List<Library> ALL = List.of(
-            new ConsoleLibrary(),
-            new TypesLibrary(),
+            LazyLibrary.of(new ConsoleLibrary(), "breakpoint busy debug error input print write"),
+            LazyLibrary.of(new TypesLibrary(), "assert exit len throw tostring type"),
+            // eager: installing it also provides the Datastores service that /STORE/ files use
             new DatastoreLibrary(),
-            new CodeLibrary(),
-            new ModulesLibrary(),
-            new FilesLibrary(),
-            new FilePatternsLibrary(),
-            new SystemLibrary(),
-            new StringsLibrary(),
-            new RegexLibrary(),
-            new TemplateLibrary(),
-            new MarkdownLibrary(),
-            new JsonLibrary(),
-            new CsvLibrary(),
-            new FormLibrary(),
-            new Base64Library(),
-            new HashLibrary(),
-            new PasswordLibrary(),
-            new CipherLibrary(),
-            new ArraysLibrary(),
-            new FunctionalLibrary(),
-            new MathLibrary(),
-            new ConversionLibrary(),
-            new TimeLibrary(),
-            new ConcurrencyLibrary(),
-            new ExecLibrary(),
-            new HttpServerLibrary(),
-            new ClientLibrary());
+            LazyLibrary.of(new CodeLibrary(), "context parse run"),
+            LazyLibrary.of(new ModulesLibrary(), "include require"),
+            LazyLibrary.of(new FilesLibrary(), "append_file current_dir file_exists file_type list_dir load load_binary make_dir remove_dir rename_file save save_binary"),
+            LazyLibrary.of(new FilePatternsLibrary(), "copy_file list_files move_file remove_file"),
+            LazyLibrary.of(new SystemLibrary(), "env uuid"),
+            LazyLibrary.of(new StringsLibrary(), "escape_html join lower pad_left pad_right repeat split substr trim upper"),
+            LazyLibrary.of(new RegexLibrary(), "contains ends_with find replace starts_with toregex"),
+            LazyLibrary.of(new TemplateLibrary(), "template"),
+            LazyLibrary.of(new MarkdownLibrary(), "markdown_ansi markdown_html markdown_text"),
+            LazyLibrary.of(new JsonLibrary(), "format_json parse_json"),
+            LazyLibrary.of(new CsvLibrary(), "format_csv parse_csv"),
+            LazyLibrary.of(new FormLibrary(), "format_form parse_form"),
+            LazyLibrary.of(new Base64Library(), "decode_base64 encode_base64"),
+            LazyLibrary.of(new HashLibrary(), "hash hmac"),
+            LazyLibrary.of(new PasswordLibrary(), "hash_password verify_password"),
+            LazyLibrary.of(new CipherLibrary(), "decrypt encrypt"),
+            LazyLibrary.of(new ArraysLibrary(), "keys pop push range shift unshift values"),
+            LazyLibrary.of(new FunctionalLibrary(), "filter map reduce sort"),
+            LazyLibrary.of(new MathLibrary(), "abs acos asin atan atan2 ceil clamp cos exp fibonacci floor ln log max min pi pow random round sin sqrt tan"),
+            LazyLibrary.of(new ConversionLibrary(), "deep_copy tobool tonumber"),
+            LazyLibrary.of(new TimeLibrary(), "format_time now parse_time timer timestamp"),
+            LazyLibrary.of(new ConcurrencyLibrary(), "kill parallel shutdown sleep spawn"),
+            LazyLibrary.of(new ExecLibrary(), "exec"),
+            LazyLibrary.of(new HttpServerLibrary(), "http_server send_websocket"),
+            LazyLibrary.of(new ClientLibrary(), "fetch websocket"));
 }

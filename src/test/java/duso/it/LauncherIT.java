@@ -41,8 +41,8 @@ class LauncherIT {
         for (String opt : List.of("-XX:+UseSerialGC", "-Xmn16m", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-Xss8m")) {
             assertTrue(args.contains(opt), () -> "missing " + opt + " in " + args);
         }
-        assertEquals(List.of("-jar", Path.of("target/duso.jar").toAbsolutePath().toString(), "x.du", "-flag"),
-                args.subList(args.size() - 4, args.size()));
+        assertEquals(List.of("-cp", Path.of("target/duso.jar").toAbsolutePath().toString(), "duso.cli.Main", "x.du", "-flag"),
+                args.subList(args.size() - 5, args.size()));
     }
 
     @Test
