@@ -22,6 +22,7 @@ import duso.runtime.lib.MathLibrary;
 import duso.runtime.lib.ModulesLibrary;
 import duso.runtime.lib.PasswordLibrary;
 import duso.runtime.lib.RegexLibrary;
+import duso.runtime.lib.SignatureLibrary;
 import duso.runtime.lib.StringsLibrary;
 import duso.runtime.lib.SystemLibrary;
 import duso.runtime.lib.TemplateLibrary;
@@ -55,6 +56,7 @@ public final class Libraries {
             new HashLibrary(),
             new PasswordLibrary(),
             new CipherLibrary(),
+            new SignatureLibrary(),
             new ArraysLibrary(),
             new FunctionalLibrary(),
             new MathLibrary(),
