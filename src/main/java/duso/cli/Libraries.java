@@ -23,6 +23,7 @@ import duso.runtime.lib.MathLibrary;
 import duso.runtime.lib.ModulesLibrary;
 import duso.runtime.lib.PasswordLibrary;
 import duso.runtime.lib.RegexLibrary;
+import duso.runtime.lib.SignatureLibrary;
 import duso.runtime.lib.StringsLibrary;
 import duso.runtime.lib.SystemLibrary;
 import duso.runtime.lib.TemplateLibrary;
@@ -61,6 +62,7 @@ public final class Libraries {
             LazyLibrary.of(new HashLibrary(), "hash hmac"),
             LazyLibrary.of(new PasswordLibrary(), "hash_password verify_password"),
             LazyLibrary.of(new CipherLibrary(), "decrypt encrypt"),
+            LazyLibrary.of(new SignatureLibrary(), "ec_from_jwk rsa_from_jwk sign_ec sign_rsa verify_ec verify_ed25519 verify_rsa"),
             LazyLibrary.of(new ArraysLibrary(), "keys pop push range shift unshift values"),
             LazyLibrary.of(new FunctionalLibrary(), "filter map reduce sort"),
             LazyLibrary.of(new MathLibrary(), "abs acos asin atan atan2 ceil clamp cos exp fibonacci floor ln log max min pi pow random round sin sqrt tan"),

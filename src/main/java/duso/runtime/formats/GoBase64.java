@@ -13,13 +13,20 @@ import java.util.Base64;
  */
 public final class GoBase64 {
     private static final byte[] DECODE = new byte[256];
+    private static final byte[] DECODE_URL = new byte[256];
 
     static {
         Arrays.fill(DECODE, (byte) -1);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        Arrays.fill(DECODE_URL, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         for (int i = 0; i < alphabet.length(); i++) {
             DECODE[alphabet.charAt(i)] = (byte) i;
+            DECODE_URL[alphabet.charAt(i)] = (byte) i;
         }
+        DECODE['+'] = 62;
+        DECODE['/'] = 63;
+        DECODE_URL['-'] = 62;
+        DECODE_URL['_'] = 63;
     }
 
     /** Why a text is not base64; the message is Go's. */
@@ -84,6 +91,53 @@ public final class GoBase64 {
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Unpadded base64url with Go's {@code base64.RawURLEncoding} rules: CR and LF are skipped,
+     * '=' is an illegal byte like any other outside the alphabet, a lone trailing character is
+     * an error at its quantum's start, and leftover bits are ignored.
+     */
+    public static byte[] decodeRawUrl(String text) {
+        byte[] src = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[src.length / 4 * 3 + 3];
+        int n = 0;
+        int si = 0;
+        while (true) {
+            int bits = 0;
+            int count = 0;
+            while (count < 4) {
+                if (si == src.length) {
+                    if (count == 0) {
+                        return Arrays.copyOf(out, n);
+                    }
+                    if (count == 1) {
+                        throw new DecodeException(si - 1);
+                    }
+                    break;
+                }
+                int c = src[si++] & 0xFF;
+                int d = DECODE_URL[c];
+                if (d >= 0) {
+                    bits = bits << 6 | d;
+                    count++;
+                } else if (c != '\n' && c != '\r') {
+                    throw new DecodeException(si - 1);
+                }
+            }
+            if (count == 4) {
+                out[n++] = (byte) (bits >> 16);
+                out[n++] = (byte) (bits >> 8);
+                out[n++] = (byte) bits;
+            } else if (count == 3) {
+                out[n++] = (byte) (bits >> 10);
+                out[n++] = (byte) (bits >> 2);
+                return Arrays.copyOf(out, n);
+            } else {
+                out[n++] = (byte) (bits >> 4);
+                return Arrays.copyOf(out, n);
+            }
+        }
     }
 
     /**

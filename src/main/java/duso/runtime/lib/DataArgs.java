@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
  * hmac, encrypt keys): a binary value gives its bytes, a string its UTF-8 bytes, and any other
  * value the UTF-8 bytes of its Go {@code %v} text ({@code 42}, {@code true}, {@code map[a:1]}).
  */
-final class DataArgs {
+public final class DataArgs {
     private DataArgs() {}
 
-    static byte[] bytes(Object v) {
+    public static byte[] bytes(Object v) {
         if (v instanceof BinaryValue b) {
             return b.data();
         }

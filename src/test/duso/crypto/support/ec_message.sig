@@ -1,0 +1,1 @@
+rHM0vuk2H-mOuxcZ1ktYYLnhEzSeDxwGTguzJTtz1QnjyyOIesFVD1gU7xRZK_tJ5wVPlYvf7c9vDS5vPmXlnw

@@ -1,0 +1,1 @@
+1bfStr237kKt_8ukRPtWWso5s9uM1dgAVJ7i1wXr78tdFvmPiql8xntOEzsMXj_XDIGj9oHUrT3OJMmttr_3Dw

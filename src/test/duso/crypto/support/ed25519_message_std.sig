@@ -1,0 +1,1 @@
+1bfStr237kKt/8ukRPtWWso5s9uM1dgAVJ7i1wXr78tdFvmPiql8xntOEzsMXj/XDIGj9oHUrT3OJMmttr/3Dw==
