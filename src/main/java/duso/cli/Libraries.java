@@ -22,11 +22,13 @@ import duso.runtime.lib.MathLibrary;
 import duso.runtime.lib.ModulesLibrary;
 import duso.runtime.lib.PasswordLibrary;
 import duso.runtime.lib.RegexLibrary;
+import duso.runtime.lib.ScheduleLibrary;
 import duso.runtime.lib.StringsLibrary;
 import duso.runtime.lib.SystemLibrary;
 import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TimeLibrary;
 import duso.runtime.lib.TypesLibrary;
+import duso.runtime.lib.WatchLibrary;
 import duso.server.HttpServerLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class Libraries {
             new ModulesLibrary(),
             new FilesLibrary(),
             new FilePatternsLibrary(),
+            new WatchLibrary(),
             new SystemLibrary(),
             new StringsLibrary(),
             new RegexLibrary(),
@@ -61,6 +64,7 @@ public final class Libraries {
             new ConversionLibrary(),
             new TimeLibrary(),
             new ConcurrencyLibrary(),
+            new ScheduleLibrary(),
             new ExecLibrary(),
             new HttpServerLibrary(),
             new ClientLibrary());
