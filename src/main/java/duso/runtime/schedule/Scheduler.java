@@ -100,12 +100,12 @@ public final class Scheduler {
         lock.lock();
         try {
             Job job = new Job(id, every, firstFire, path, shown, origin, copied, registered++);
+            store().set(NAMESPACE, id, record(job)); // first: a record the store refuses is an error here
             Job old = byId.put(id, job);
             if (old != null) {
                 queue.remove(old);
             }
             queue.add(job);
-            store().set(NAMESPACE, id, record(job));
             if (!loopStarted && !closed) {
                 loopStarted = true;
                 Thread.ofVirtual().name("duso-scheduler").start(this::loop);
@@ -150,9 +150,7 @@ public final class Scheduler {
                 Job head = queue.peek();
                 ZonedDateTime now = ZonedDateTime.now();
                 if (head == null || head.nextFire.isAfter(now)) {
-                    long wait = head == null ? MAX_WAIT_NANOS
-                            : Math.min(MAX_WAIT_NANOS, Duration.between(now, head.nextFire).toNanos());
-                    changed.awaitNanos(Math.max(1, wait));
+                    changed.awaitNanos(head == null ? MAX_WAIT_NANOS : waitNanos(now, head.nextFire));
                     continue;
                 }
                 while (!queue.isEmpty() && !queue.peek().nextFire.isAfter(now)) {
@@ -178,6 +176,12 @@ public final class Scheduler {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** How long to sleep before {@code due}: at least a nanosecond, at most MAX_WAIT_NANOS. */
+    private static long waitNanos(ZonedDateTime now, ZonedDateTime due) {
+        Duration d = Duration.between(now, due);
+        return d.compareTo(Duration.ofNanos(MAX_WAIT_NANOS)) > 0 ? MAX_WAIT_NANOS : Math.max(1, d.toNanos());
     }
 
     /** Starts one run of the job as a spawned instance; a script that cannot be used is reported. */
