@@ -23,12 +23,14 @@ import duso.runtime.lib.MathLibrary;
 import duso.runtime.lib.ModulesLibrary;
 import duso.runtime.lib.PasswordLibrary;
 import duso.runtime.lib.RegexLibrary;
+import duso.runtime.lib.ScheduleLibrary;
 import duso.runtime.lib.SignatureLibrary;
 import duso.runtime.lib.StringsLibrary;
 import duso.runtime.lib.SystemLibrary;
 import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TimeLibrary;
 import duso.runtime.lib.TypesLibrary;
+import duso.runtime.lib.WatchLibrary;
 import duso.server.HttpServerLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
@@ -50,6 +52,7 @@ public final class Libraries {
             LazyLibrary.of(new ModulesLibrary(), "include require"),
             LazyLibrary.of(new FilesLibrary(), "append_file current_dir file_exists file_type list_dir load load_binary make_dir remove_dir rename_file save save_binary"),
             LazyLibrary.of(new FilePatternsLibrary(), "copy_file list_files move_file remove_file"),
+            LazyLibrary.of(new WatchLibrary(), "watch"),
             LazyLibrary.of(new SystemLibrary(), "env uuid"),
             LazyLibrary.of(new StringsLibrary(), "escape_html join lower pad_left pad_right repeat split substr trim upper"),
             LazyLibrary.of(new RegexLibrary(), "contains ends_with find replace starts_with toregex"),
@@ -69,6 +72,7 @@ public final class Libraries {
             LazyLibrary.of(new ConversionLibrary(), "deep_copy tobool tonumber"),
             LazyLibrary.of(new TimeLibrary(), "format_time now parse_time timer timestamp"),
             LazyLibrary.of(new ConcurrencyLibrary(), "kill parallel shutdown sleep spawn"),
+            LazyLibrary.of(new ScheduleLibrary(), "schedule unschedule"),
             LazyLibrary.of(new ExecLibrary(), "exec"),
             LazyLibrary.of(new HttpServerLibrary(), "http_server send_websocket"),
             LazyLibrary.of(new ClientLibrary(), "fetch websocket"));

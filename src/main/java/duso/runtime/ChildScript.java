@@ -8,6 +8,7 @@ import duso.lang.values.CodeValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Code to start as a new script instance (run, spawn, schedule, request handlers): a script
@@ -27,9 +28,17 @@ public record ChildScript(CompiledUnit unit, String file, Path dir) {
      * form, e.g. {@code run: failed to parse x.du: open x.du: no such file or directory}).
      */
     public static ChildScript fromFile(ScriptInstance caller, String path, String verb) {
+        return fromFile(caller, path, cause -> verb + ": failed to parse " + path + ": " + cause);
+    }
+
+    /**
+     * A script file, resolved against the caller's directory; when it cannot be read or
+     * parsed, the error's message is {@code failure} applied to the reason.
+     */
+    public static ChildScript fromFile(ScriptInstance caller, String path, UnaryOperator<String> failure) {
         DusoRuntime rt = caller.runtime();
         HostFiles files = HostFiles.of(rt);
-        String resolved = resolve(path, GoPaths.shown(caller.dir(), rt.cwd()));
+        String resolved = resolvedName(caller, path);
         HostFiles.Target target = files.at(resolved);
         String cause;
         try {
@@ -50,7 +59,7 @@ public record ChildScript(CompiledUnit unit, String file, Path dir) {
         } catch (DusoError e) {
             cause = e.render();
         }
-        throw Args.error(verb + ": failed to parse " + path + ": " + cause);
+        throw Args.error(failure.apply(cause));
     }
 
     /** The script from disk, else from /STORE/; null when neither has it. */
@@ -94,6 +103,11 @@ public record ChildScript(CompiledUnit unit, String file, Path dir) {
             code.setCompiled(unit);
         }
         return new ChildScript(unit, DYNAMIC, caller.dir());
+    }
+
+    /** The name a script path resolves to from the caller (what its errors will show). */
+    public static String resolvedName(ScriptInstance caller, String path) {
+        return resolve(path, GoPaths.shown(caller.dir(), caller.runtime().cwd()));
     }
 
     /** The reference's ResolveScriptPath: relative paths join the caller's directory. */

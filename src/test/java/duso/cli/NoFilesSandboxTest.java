@@ -60,6 +60,8 @@ class NoFilesSandboxTest {
                 "copy_file(\"secret.txt\", \"copy.txt\")",
                 "move_file(\"secret.txt\", \"moved.txt\")",
                 "current_dir()",
+                "watch(\"secret.txt\")",
+                "watch(\"*.txt\")",
                 "load(\"/HERE/secret.txt\")",
                 "load(\"/CWD/secret.txt\")",
                 "load(\"" + cwd.resolve("secret.txt") + "\")",

@@ -1,5 +1,8 @@
 package duso.lang.lexer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Go's notion of whitespace for {@code strings.TrimSpace} and {@code unicode.IsSpace}. */
 public final class GoStrings {
     private GoStrings() {}
@@ -11,6 +14,28 @@ public final class GoStrings {
         return cp == 0x85 || cp == 0xA0 || Character.isSpaceChar(cp) && cp != 0x200B && cp != 0xFEFF
                 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
                 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    }
+
+    /** Go's {@code strings.Fields}: the runs of non-space text, in order. */
+    public static List<String> fields(String s) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (isSpace(cp)) {
+                if (start >= 0) {
+                    out.add(s.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.add(s.substring(start));
+        }
+        return out;
     }
 
     public static String trimSpace(String s) {

@@ -1,7 +1,6 @@
 package duso.runtime.lib;
 
 import duso.lang.nodes.ExitSignal;
-import duso.lang.nodes.Interp;
 import duso.lang.nodes.Ops;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
@@ -12,9 +11,9 @@ import duso.runtime.ChildScript;
 import duso.runtime.DusoRuntime;
 import duso.runtime.IoRoute;
 import duso.runtime.Library;
+import duso.runtime.Parking;
 import duso.runtime.Registry;
 import duso.runtime.Supervisor;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Script instances working together: {@code spawn()}, {@code parallel()}, {@code kill(pid)},
@@ -110,31 +109,8 @@ public final class ConcurrencyLibrary implements Library {
         if (nanos <= 0) {
             return Nil.NIL;
         }
-        long deadline = System.nanoTime() + nanos;
-        Interp in = a.interp();
-        Thread me = Thread.currentThread();
-        Runnable previous = in.setInterruptWaker(() -> LockSupport.unpark(me));
-        boolean javaInterrupted = false;
-        try {
-            while (true) {
-                // A pending Java interrupt would make every park return at once: set it aside.
-                javaInterrupted |= Thread.interrupted();
-                String stop = in.interruptReason();
-                if (stop != null) {
-                    throw Args.error(stop);
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return Nil.NIL;
-                }
-                LockSupport.parkNanos(left);
-            }
-        } finally {
-            in.setInterruptWaker(previous);
-            if (javaInterrupted) {
-                me.interrupt();
-            }
-        }
+        Parking.until(a.interp(), System.nanoTime() + nanos);
+        return Nil.NIL;
     }
 
     /**

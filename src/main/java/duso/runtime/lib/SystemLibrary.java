@@ -29,12 +29,17 @@ public final class SystemLibrary implements Library {
             String value = System.getenv(name instanceof String s ? s : Render.goFormat(name));
             return value == null ? "" : value;
         });
-        r.add("uuid", a -> uuid7(System.currentTimeMillis(), Random.SOURCE));
+        r.add("uuid", a -> newUuid());
     }
 
     /** Created on first use: setting up a SecureRandom costs start-up time most scripts never need. */
     private static final class Random {
         static final SecureRandom SOURCE = new SecureRandom();
+    }
+
+    /** A fresh uuid(), for builtins that name things (schedule's job ids). */
+    static String newUuid() {
+        return uuid7(System.currentTimeMillis(), Random.SOURCE);
     }
 
     /** RFC 9562 version 7: 48-bit Unix milliseconds, version 7, 12+62 random bits, variant 10. */
