@@ -1,6 +1,7 @@
 package duso.cli;
 
 import duso.client.ClientLibrary;
+import duso.client.MailLibrary;
 import duso.runtime.Library;
 import duso.runtime.lib.ArraysLibrary;
 import duso.runtime.lib.Base64Library;
@@ -63,5 +64,6 @@ public final class Libraries {
             new ConcurrencyLibrary(),
             new ExecLibrary(),
             new HttpServerLibrary(),
-            new ClientLibrary());
+            new ClientLibrary(),
+            new MailLibrary());
 }
