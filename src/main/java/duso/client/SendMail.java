@@ -73,7 +73,7 @@ final class SendMail {
         try (CallControl ctl = new CallControl(a.interp(), timeoutNanos)) {
             deliver(ctl, host, port, mode, insecure, string(opts, "user", ""), string(opts, "pass", ""),
                     envelopeFrom, recipients, message.bytes());
-        } catch (SmtpSession.Failure e) {
+        } catch (SmtpFailure e) {
             throw Args.error("send_mail() failed: " + e.getMessage());
         }
         DusoObject result = new DusoObject(2);
@@ -88,7 +88,7 @@ final class SendMail {
      * relay confirms it queued the message.
      */
     private static void deliver(CallControl ctl, String host, long port, String mode, boolean insecure, String user,
-            String pass, String from, List<String> recipients, byte[] message) throws SmtpSession.Failure {
+            String pass, String from, List<String> recipients, byte[] message) throws SmtpFailure {
         boolean implicit = mode.equals("implicit");
         boolean startTls = mode.equals("starttls");
         MailTls tls = null;
@@ -96,7 +96,7 @@ final class SendMail {
             try {
                 tls = MailTls.of(insecure);
             } catch (GeneralSecurityException e) {
-                throw new SmtpSession.Failure(String.valueOf(e.getMessage()));
+                throw new SmtpFailure(String.valueOf(e.getMessage()));
             }
         }
         try (SmtpSession session = SmtpSession.open(host, port, implicit, tls, ctl)) {
@@ -108,7 +108,7 @@ final class SendMail {
             }
             ctl.checkInterrupt();
             if (ctl.expired()) {
-                throw new SmtpSession.Failure(CallControl.DEADLINE_EXCEEDED);
+                throw new SmtpFailure(CallControl.DEADLINE_EXCEEDED);
             }
             session.send(from, recipients, message);
             session.quit();

@@ -259,6 +259,33 @@ class MailIT {
     }
 
     @Test
+    void killingTheSenderClosesTheConnectionAtOnce() throws Exception {
+        Path accepted = dir.resolve("accepted");
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = silent.accept()) {
+                    java.nio.file.Files.writeString(accepted, "yes");
+                    if (s.getInputStream().read() < 0) {
+                        hungUp.countDown();
+                    }
+                } catch (Exception e) {
+                    // not a hang-up
+                }
+            });
+            String sender = "send_mail({host = \\\"127.0.0.1\\\", port = " + silent.getLocalPort()
+                    + ", from = \\\"a@example.com\\\", to = \\\"b@example.com\\\", text = \\\"x\\\"})";
+            long start = System.nanoTime();
+            ScriptRun r = ScriptRun.eval("pid = spawn(parse(\"" + sender + "\"))\n"
+                    + "while not file_exists(\"" + accepted + "\") do sleep(0.05) end\n"
+                    + "sleep(0.2)\nkill(pid)\nprint(\"killed\")");
+            assertEquals("killed\n", r.ok());
+            assertTrue(hungUp.await(5, java.util.concurrent.TimeUnit.SECONDS), "the relay saw the client hang up");
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "long before the 30 s timeout");
+        }
+    }
+
+    @Test
     void parallelSendsEachUseTheirOwnConnection() throws Exception {
         try (SmtpTestServer server = new SmtpTestServer(null, false)) {
             String code = "function mail(n)\n  return function()\n    return send_mail({host = \"127.0.0.1\", port = "

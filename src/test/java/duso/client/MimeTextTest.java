@@ -59,10 +59,10 @@ class MimeTextTest {
 
     @Test
     void dotStuffingDoublesLeadingDotsAndTerminates() {
-        assertEquals("..a\r\nb.\r\n...\r\nc\r\n.\r\n", new String(SmtpSession.dotStuffed(
+        assertEquals("..a\r\nb.\r\n...\r\nc\r\n.\r\n", new String(SmtpWire.dotStuffed(
                 ".a\r\nb.\r\n..\nc".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII));
-        assertEquals("\r\n.\r\n", new String(SmtpSession.dotStuffed(new byte[0]), StandardCharsets.US_ASCII));
-        assertEquals("x\r\n.\r\n", new String(SmtpSession.dotStuffed("x\r\n".getBytes(StandardCharsets.US_ASCII)),
+        assertEquals("\r\n.\r\n", new String(SmtpWire.dotStuffed(new byte[0]), StandardCharsets.US_ASCII));
+        assertEquals("x\r\n.\r\n", new String(SmtpWire.dotStuffed("x\r\n".getBytes(StandardCharsets.US_ASCII)),
                 StandardCharsets.US_ASCII));
     }
 }
