@@ -1,6 +1,7 @@
 package duso.cli;
 
 import duso.client.ClientLibrary;
+import duso.client.MailLibrary;
 import duso.runtime.LazyLibrary;
 import duso.runtime.Library;
 import duso.runtime.lib.ArraysLibrary;
@@ -75,5 +76,6 @@ public final class Libraries {
             LazyLibrary.of(new ScheduleLibrary(), "schedule unschedule"),
             LazyLibrary.of(new ExecLibrary(), "exec"),
             LazyLibrary.of(new HttpServerLibrary(), "http_server send_websocket"),
-            LazyLibrary.of(new ClientLibrary(), "fetch websocket"));
+            LazyLibrary.of(new ClientLibrary(), "fetch websocket"),
+            LazyLibrary.of(new MailLibrary(), "send_mail"));
 }
