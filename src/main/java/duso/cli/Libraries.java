@@ -16,6 +16,7 @@ import duso.runtime.lib.FilesLibrary;
 import duso.runtime.lib.FormLibrary;
 import duso.runtime.lib.FunctionalLibrary;
 import duso.runtime.lib.HashLibrary;
+import duso.runtime.lib.ImageLibrary;
 import duso.runtime.lib.JsonLibrary;
 import duso.runtime.lib.MarkdownLibrary;
 import duso.runtime.lib.MathLibrary;
@@ -43,6 +44,7 @@ public final class Libraries {
             new ModulesLibrary(),
             new FilesLibrary(),
             new FilePatternsLibrary(),
+            new ImageLibrary(),
             new SystemLibrary(),
             new StringsLibrary(),
             new RegexLibrary(),
