@@ -144,7 +144,9 @@ if __name__ == "__main__":
         composite(GREY, HALF_BLUE, "add"), composite(GREY, HALF_BLUE, "screen"),        # 26-27
         (64, 64, 64, 255), (192, 192, 192, 255), HALF_BLUE,                             # 28-30
         (10, 20, 30, 255), (40, 50, 60, 255), (70, 80, 90, 255),                        # 31-33
-        set_opacity(HALF_BLUE, 1.0), (0, 0, 128, 255),                                  # 34-35
+        set_opacity(HALF_BLUE, 1.0), (100, 100, 100, 255),                              # 34-35
+        composite(GREY, GREY, "multiply"), composite(GREY, GREY, "add"),                # 36-37
+        composite(GREY, GREY, "screen"),                                                # 38
     ]
     rgba_png("expected.png", [expected])
     for i, c in enumerate(expected):

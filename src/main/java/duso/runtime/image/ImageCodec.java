@@ -20,8 +20,11 @@ import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -194,19 +197,35 @@ public final class ImageCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
-            ImageWriteParam param = null;
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = null;
             if (format == ImageFormat.JPEG) {
-                param = writer.getDefaultWriteParam();
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(JPEG_QUALITY);
+            } else if (format == ImageFormat.GIF) {
+                metadata = notInterlaced(writer, img, param);
             }
-            writer.write(null, new IIOImage(img, null, null), param);
+            writer.write(null, new IIOImage(img, null, metadata), param);
         } catch (IOException | RuntimeException e) {
             throw new EncodeFailure(String.valueOf(e.getMessage()));
         } finally {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * GIF image metadata with interlacing off, as Go writes GIFs. (ImageIO interlaces by
+     * default, and its interlaced writer scrambles the rows of very short images.)
+     */
+    private static IIOMetadata notInterlaced(ImageWriter writer, BufferedImage img, ImageWriteParam param)
+            throws IOException {
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
+        String name = metadata.getNativeMetadataFormatName();
+        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(name);
+        ((IIOMetadataNode) root.getElementsByTagName("ImageDescriptor").item(0)).setAttribute("interlaceFlag", "FALSE");
+        metadata.setFromTree(name, root);
+        return metadata;
     }
 
     /** An image over the pixel array itself (no copy), read as RGB or ARGB. */
@@ -249,7 +268,9 @@ public final class ImageCodec {
             }
             indices[i] = (byte) (int) at;
         }
-        int size = index.size();
+        // a GIF colour table has a power-of-two size
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(index.size() - 1));
+        int size = 1 << bits;
         byte[] r = new byte[size];
         byte[] g = new byte[size];
         byte[] b = new byte[size];
@@ -264,7 +285,7 @@ public final class ImageCodec {
                 transparent = i;
             }
         }
-        IndexColorModel icm = new IndexColorModel(8, size, r, g, b, transparent);
+        IndexColorModel icm = new IndexColorModel(bits, size, r, g, b, transparent);
         WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(indices, indices.length),
                 p.width, p.height, p.width, 1, new int[] {0}, null);
         return new BufferedImage(icm, raster, false, null);
