@@ -130,6 +130,7 @@ if __name__ == "__main__":
     gif("simple.gif", 3, 2, [(255, 0, 0), (0, 255, 0), (0, 0, 255), (9, 9, 9)], [0, 1, 2, 3, 3, 0], transparent=3)
     gif("wide.gif", 300, 1, [(i, 255 - i, 7) for i in range(256)], [i % 256 for i in range(300)])
     open("not_an_image.txt", "w").write("just some text, no pixels here\n")
+    open("truncated.jpg", "wb").write(open("photo.jpg", "rb").read()[:-2])  # no EOI marker
 
     expected = [
         RED, GREEN, BLUE, WHITE, BLACK, HALF_RED, CLEAR, GREY,                          # 0-7 as in quad.png

@@ -64,15 +64,18 @@ public final class ImageCodec {
         return img == null ? null : new Decoded(toPixels(img, format), format);
     }
 
-    /** Only the format, width and height (load_image's metadata); null when undecodable. */
-    public static DusoObject describe(byte[] data, DusoObject into) {
+    /**
+     * Adds width, height, format and content_type to the metadata when the bytes decode (the
+     * whole image is read, as the reference does, so a damaged one gets nothing); says whether.
+     */
+    public static boolean describe(byte[] data, DusoObject into) {
         ImageFormat format = ImageFormat.sniff(data);
         BufferedImage img = format == null ? null : read(data, format);
         if (img == null) {
-            return null;
+            return false;
         }
         describe(into, img.getWidth(), img.getHeight(), format);
-        return into;
+        return true;
     }
 
     /** The encoded image as a binary value with the reference's metadata. */
@@ -106,8 +109,10 @@ public final class ImageCodec {
         ImageReader reader = readers.next();
         try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             reader.setInput(in, true, true);
+            // ImageIO reads a cut-off JPEG with a warning (grey fill); Go's decoder refuses it
             boolean[] truncated = {false};
-            reader.addIIOReadWarningListener((r, warning) -> truncated[0] |= warning.contains("Premature end"));
+            reader.addIIOReadWarningListener((r, warning) ->
+                    truncated[0] |= warning.contains("Premature end") || warning.contains("Missing EOI"));
             BufferedImage img = reader.read(0);
             return truncated[0] ? null : img;
         } catch (IOException | RuntimeException e) {
@@ -185,7 +190,7 @@ public final class ImageCodec {
             throw new EncodeFailure(format.label() + ": image is too large to encode");
         }
         BufferedImage img = switch (format) {
-            case PNG -> p.opaque() ? packed(p.argb, p.width, p.height, false) : packed(p.argb, p.width, p.height, true);
+            case PNG -> packed(p.argb, p.width, p.height, !p.opaque());
             case JPEG -> packed(flattened(p), p.width, p.height, false);
             case GIF -> indexed(p);
         };
@@ -257,16 +262,22 @@ public final class ImageCodec {
         }
         Map<Integer, Integer> index = new HashMap<>();
         byte[] indices = new byte[colours.length];
+        int last = 0;
+        int lastAt = -1;
         for (int i = 0; i < colours.length; i++) {
-            Integer at = index.get(colours[i]);
-            if (at == null) {
-                if (index.size() == 256) {
-                    return packed(colours, p.width, p.height, false);
+            if (colours[i] != last || lastAt < 0) { // runs of one colour skip the map
+                Integer at = index.get(colours[i]);
+                if (at == null) {
+                    if (index.size() == 256) {
+                        return packed(colours, p.width, p.height, false);
+                    }
+                    at = index.size();
+                    index.put(colours[i], at);
                 }
-                at = index.size();
-                index.put(colours[i], at);
+                last = colours[i];
+                lastAt = at;
             }
-            indices[i] = (byte) (int) at;
+            indices[i] = (byte) lastAt;
         }
         // a GIF colour table has a power-of-two size
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(index.size() - 1));

@@ -63,11 +63,7 @@ public final class Images {
         if (format == null) {
             throw Args.error(fn + "() unsupported format '" + target + "': use 'png', 'jpeg', or 'gif'");
         }
-        Pixels p = decode(fn, bin, "").pixels();
-        if (format == ImageFormat.JPEG && p.paletted) {
-            p = new Pixels(p.width, p.height, p.argb, false);
-        }
-        return encode(fn, p, format);
+        return encode(fn, decode(fn, bin, "").pixels(), format);
     }
 
     public static BinaryValue rotate(String fn, BinaryValue bin, int quarterTurns) {
