@@ -132,21 +132,15 @@ public final class ImageLibrary implements Library {
 
     /** The positional argument if it has the type, else the named one if it has, else null. */
     private static <T> T positionalFirst(Args a, int index, String name, Class<T> type) {
-        Object v = a.raw().at(index);
-        if (type.isInstance(v)) {
-            return type.cast(v);
-        }
-        v = a.raw().named(name);
-        return type.isInstance(v) ? type.cast(v) : null;
+        return firstOf(type, a.raw().at(index), a.raw().named(name));
     }
 
     /** The named argument if it has the type, else the positional one if it has, else null. */
     private static <T> T namedFirst(Args a, int index, String name, Class<T> type) {
-        Object v = a.raw().named(name);
-        if (type.isInstance(v)) {
-            return type.cast(v);
-        }
-        v = a.raw().at(index);
-        return type.isInstance(v) ? type.cast(v) : null;
+        return firstOf(type, a.raw().named(name), a.raw().at(index));
+    }
+
+    private static <T> T firstOf(Class<T> type, Object first, Object second) {
+        return type.isInstance(first) ? type.cast(first) : type.isInstance(second) ? type.cast(second) : null;
     }
 }
