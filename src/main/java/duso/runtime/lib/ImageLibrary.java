@@ -7,7 +7,6 @@ import duso.runtime.HostFiles;
 import duso.runtime.Library;
 import duso.runtime.Registry;
 import duso.runtime.image.Images;
-import java.util.Locale;
 
 /**
  * The image builtins: load_image/save_image (load_binary/save_binary with image metadata, so
@@ -31,7 +30,7 @@ public final class ImageLibrary implements Library {
             if (name == null) {
                 throw a.fail("target format (png, jpeg, gif)");
             }
-            return Images.convert(a.function(), img, name.toLowerCase(Locale.ROOT));
+            return Images.convert(a.function(), img, goLower(name));
         });
         r.add("rotate_image", a -> {
             BinaryValue img = image(a, "a binary image as first argument");
@@ -64,7 +63,7 @@ public final class ImageLibrary implements Library {
         if (maxX <= 0 || maxY <= 0) {
             throw Args.error("scale_image() dimensions must be positive");
         }
-        String mode = positionalFirst(a, 3, "mode", String.class) instanceof String s ? s.toLowerCase(Locale.ROOT) : "fit";
+        String mode = positionalFirst(a, 3, "mode", String.class) instanceof String s ? goLower(s) : "fit";
         if (!mode.equals("fit") && !mode.equals("fill") && !mode.equals("stretch")) {
             throw Args.error("scale_image() invalid mode '" + mode + "': use 'fit', 'fill', or 'stretch'");
         }
@@ -96,7 +95,7 @@ public final class ImageLibrary implements Library {
         BinaryValue overlay = binary(a, 1, "overlay", "an overlay image as second argument");
         double x = namedFirst(a, 2, "x", Double.class) instanceof Double d ? d : 0;
         double y = namedFirst(a, 3, "y", Double.class) instanceof Double d ? d : 0;
-        String blend = namedFirst(a, 4, "blend", String.class) instanceof String s ? s.toLowerCase(Locale.ROOT) : "over";
+        String blend = namedFirst(a, 4, "blend", String.class) instanceof String s ? goLower(s) : "over";
         return Images.composite(a.function(), base, overlay, x, y, blend);
     }
 
@@ -138,6 +137,11 @@ public final class ImageLibrary implements Library {
     /** The named argument if it has the type, else the positional one if it has, else null. */
     private static <T> T namedFirst(Args a, int index, String name, Class<T> type) {
         return firstOf(type, a.raw().named(name), a.raw().at(index));
+    }
+
+    /** Go's strings.ToLower, as the reference lower-cases format, mode and blend names. */
+    private static String goLower(String s) {
+        return StringsLibrary.mapCase(s, false);
     }
 
     private static <T> T firstOf(Class<T> type, Object first, Object second) {
