@@ -18,6 +18,8 @@ import duso.runtime.lib.FilesLibrary;
 import duso.runtime.lib.FormLibrary;
 import duso.runtime.lib.FunctionalLibrary;
 import duso.runtime.lib.HashLibrary;
+import duso.runtime.lib.ImageLibrary;
+import duso.runtime.lib.ImageLibrary;
 import duso.runtime.lib.JsonLibrary;
 import duso.runtime.lib.MarkdownLibrary;
 import duso.runtime.lib.MathLibrary;
@@ -53,6 +55,7 @@ public final class Libraries {
             LazyLibrary.of(new ModulesLibrary(), "include require"),
             LazyLibrary.of(new FilesLibrary(), "append_file current_dir file_exists file_type list_dir load load_binary make_dir remove_dir rename_file save save_binary"),
             LazyLibrary.of(new FilePatternsLibrary(), "copy_file list_files move_file remove_file"),
+            LazyLibrary.of(new ImageLibrary(), "adjust_image_opacity composite_image convert_image crop_image flip_image_x flip_image_y grayscale_image load_image rotate_image save_image scale_image set_image_opacity"),
             LazyLibrary.of(new WatchLibrary(), "watch"),
             LazyLibrary.of(new SystemLibrary(), "env uuid"),
             LazyLibrary.of(new StringsLibrary(), "escape_html join lower pad_left pad_right repeat split substr trim upper"),

@@ -80,7 +80,8 @@ class LauncherIT {
                 "duso.runtime.json.JsonReader", "duso.runtime.json.JsonWriter", "javax.crypto.",
                 "java.security.MessageDigest", "at.favre.", "java.net.http.", "duso.client.Http1",
                 "duso.store.Store ", "duso.store.WalLog", "org.commonmark.", "duso.server.JettyServer", "org.jline.",
-                "duso.runtime.schedule.", "duso.runtime.lib.FileWatch")) {
+                "duso.runtime.schedule.", "duso.runtime.lib.FileWatch", "duso.client.SmtpSession",
+                "duso.runtime.image.", "javax.imageio.", "java.awt.")) {
             assertTrue(loaded.stream().noneMatch(l -> l.contains(" " + heavy)),
                     () -> heavy + " was loaded by print(1)");
         }

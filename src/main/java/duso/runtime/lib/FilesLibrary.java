@@ -33,17 +33,7 @@ public final class FilesLibrary implements Library {
                 throw failed("cannot load '" + name + "'", f, t);
             }
         });
-        r.add("load_binary", a -> {
-            String name = named(a, 0, "filename", "load_binary() requires a filename argument");
-            HostFiles.Target t = files.resolve(name, a.instance());
-            try {
-                DusoObject meta = new DusoObject();
-                meta.put("filename", name);
-                return new BinaryValue(files.read(t), meta);
-            } catch (FileFailure f) {
-                throw failed("cannot load_binary '" + name + "'", f, t);
-            }
-        });
+        r.add("load_binary", a -> loadBinary(a, files));
         r.add("save", a -> {
             String message = "save() requires filename and content arguments";
             String name = named(a, 0, "filename", message);
@@ -120,7 +110,21 @@ public final class FilesLibrary implements Library {
         });
     }
 
-    private static Object saveBinary(Args a, HostFiles files) {
+    /** load_binary's body, shared with load_image (which words its errors the same way). */
+    static BinaryValue loadBinary(Args a, HostFiles files) {
+        String name = named(a, 0, "filename", "load_binary() requires a filename argument");
+        HostFiles.Target t = files.resolve(name, a.instance());
+        try {
+            DusoObject meta = new DusoObject();
+            meta.put("filename", name);
+            return new BinaryValue(files.read(t), meta);
+        } catch (FileFailure f) {
+            throw failed("cannot load_binary '" + name + "'", f, t);
+        }
+    }
+
+    /** save_binary's body, which save_image also is in the reference. */
+    static Object saveBinary(Args a, HostFiles files) {
         Object bin = a.raw().at(0);
         if (bin == null) {
             bin = a.raw().named("binary");
