@@ -28,6 +28,7 @@ import duso.runtime.lib.TemplateLibrary;
 import duso.runtime.lib.TimeLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.server.HttpServerLibrary;
+import duso.sql.SqlLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
 
@@ -63,5 +64,6 @@ public final class Libraries {
             new ConcurrencyLibrary(),
             new ExecLibrary(),
             new HttpServerLibrary(),
-            new ClientLibrary());
+            new ClientLibrary(),
+            new SqlLibrary());
 }
