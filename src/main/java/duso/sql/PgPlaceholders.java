@@ -18,9 +18,10 @@ import java.util.List;
  * @param firstMissing the lowest number from 0 to {@code required} that does not appear
  *     ($0 is never valid, so 0 means a "$0" was written), or -1 when all from 1 on do
  * @param multipleStatements whether a second statement follows a {@code ;}
+ * @param firstPosition the 1-based character position of the first placeholder, or 0
  */
 record PgPlaceholders(String jdbcSql, int[] occurrences, int required,
-                      int firstMissing, boolean multipleStatements) {
+                      int firstMissing, boolean multipleStatements, int firstPosition) {
 
     /** PostgreSQL's limit on a statement's parameters. */
     private static final int MAX_PARAMETERS = 65535;
@@ -32,6 +33,7 @@ record PgPlaceholders(String jdbcSql, int[] occurrences, int required,
         int required = 0;
         boolean afterSemicolon = false;
         boolean multiple = false;
+        int firstPosition = 0;
         int n = sql.length();
         int i = 0;
         while (i < n) {
@@ -53,6 +55,9 @@ record PgPlaceholders(String jdbcSql, int[] occurrences, int required,
                     j++;
                 }
                 int number = parse(sql, i + 1, j);
+                if (occurrences.isEmpty()) {
+                    firstPosition = sql.codePointCount(0, i) + 1;
+                }
                 occurrences.add(number);
                 required = Math.max(required, number);
                 if (number <= MAX_PARAMETERS) {
@@ -82,7 +87,7 @@ record PgPlaceholders(String jdbcSql, int[] occurrences, int required,
             firstMissing = -1;
         }
         int[] occ = occurrences.stream().mapToInt(Integer::intValue).toArray();
-        return new PgPlaceholders(jdbc.toString(), occ, required, firstMissing, multiple);
+        return new PgPlaceholders(jdbc.toString(), occ, required, firstMissing, multiple, firstPosition);
     }
 
     /** The end of a literal, quoted name, dollar-quoted body or comment starting at i, else i. */

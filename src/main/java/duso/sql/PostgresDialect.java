@@ -39,13 +39,16 @@ final class PostgresDialect extends Dialect {
 
     @Override
     Statement execute(Connection c, String sql, List<Object> params) throws SQLException {
+        PgPlaceholders plan = PgPlaceholders.of(sql);
         if (params.isEmpty()) {
+            if (plan.occurrences().length > 0) {
+                rejectUnboundPlaceholder(c, sql, plan);
+            }
             Statement st = c.createStatement();
             prepare(st);
             st.execute(sql);
             return st;
         }
-        PgPlaceholders plan = PgPlaceholders.of(sql);
         if (plan.multipleStatements()) {
             throw new SqlFailure("pq: cannot insert multiple commands into a prepared statement (42601)");
         }
@@ -84,6 +87,24 @@ final class PostgresDialect extends Dialect {
                     + " (42P18)");
         }
         throw new SqlFailure("pq: got " + given + " parameters but the statement requires " + plan.required());
+    }
+
+    /**
+     * Without arguments lib/pq sends the text as a simple query, where the server reports a
+     * placeholder as "there is no parameter $n"; pgjdbc would send it for binding instead and
+     * get another complaint. So the server parses it (its own errors first), then that error
+     * is raised for the first placeholder.
+     */
+    private static void rejectUnboundPlaceholder(Connection c, String sql, PgPlaceholders plan)
+            throws SQLException {
+        if (plan.firstMissing() != 0 && !plan.multipleStatements()) {
+            try (PreparedStatement probe = c.prepareStatement(plan.jdbcSql())) {
+                probe.getParameterMetaData();
+            }
+        }
+        StringBuilder b = new StringBuilder("pq: there is no parameter $").append(plan.occurrences()[0]);
+        appendPosition(b, sql, plan.firstPosition());
+        throw new SqlFailure(b.append(" (42P02)").toString());
     }
 
     private static void prepare(Statement st) throws SQLException {
