@@ -79,7 +79,8 @@ class LauncherIT {
         for (String heavy : List.of("org.eclipse.jetty.", "com.google.re2j.RE2", "com.google.re2j.Pattern ",
                 "duso.runtime.json.JsonReader", "duso.runtime.json.JsonWriter", "javax.crypto.",
                 "java.security.MessageDigest", "at.favre.", "java.net.http.", "duso.client.Http1",
-                "duso.store.Store ", "duso.store.WalLog", "org.commonmark.", "duso.server.JettyServer", "org.jline.")) {
+                "duso.store.Store ", "duso.store.WalLog", "org.commonmark.", "duso.server.JettyServer", "org.jline.",
+                "duso.sql.SqlRegistry", "org.postgresql.", "org.mariadb.")) {
             assertTrue(loaded.stream().noneMatch(l -> l.contains(" " + heavy)),
                     () -> heavy + " was loaded by print(1)");
         }
