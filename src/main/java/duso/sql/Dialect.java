@@ -28,6 +28,12 @@ abstract class Dialect {
         Object read(ResultSet rs, int column) throws SQLException;
     }
 
+    /** Statement setup and execution that may fail. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws SQLException;
+    }
+
     abstract Connection connect(String url, Properties props) throws SQLException;
 
     /** Runs the statement with its arguments; the returned statement is at its first result. */
@@ -41,6 +47,21 @@ abstract class Dialect {
 
     /** Rows a statement that returned rows counts as "affected" (lib/pq reads its tag). */
     abstract boolean countsReturnedRows();
+
+    /** Runs the step on the statement; a statement whose step fails is closed, not leaked. */
+    static <S extends Statement> S run(S statement, Step step) throws SQLException {
+        try {
+            step.run();
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                statement.close();
+            } catch (SQLException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+    }
 
     /** The first result with columns, as rows; none when the statements returned no rows. */
     final DusoArray query(Connection c, String sql, List<Object> params, boolean objects) throws SQLException {

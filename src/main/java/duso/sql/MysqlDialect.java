@@ -47,33 +47,33 @@ final class MysqlDialect extends Dialect {
     Statement execute(Connection c, String sql, List<Object> params) throws SQLException {
         if (params.isEmpty()) {
             Statement st = c.createStatement();
-            st.setEscapeProcessing(false);
-            st.setQueryTimeout(SqlDatabase.TIMEOUT_SECONDS);
-            st.execute(sql);
-            return st;
+            return run(st, () -> {
+                st.setEscapeProcessing(false);
+                st.setQueryTimeout(SqlDatabase.TIMEOUT_SECONDS);
+                st.execute(sql);
+            });
         }
         PreparedStatement ps = c.prepareStatement(sql);
-        ps.setEscapeProcessing(false);
-        ps.setQueryTimeout(SqlDatabase.TIMEOUT_SECONDS);
-        int wanted = ps.getParameterMetaData().getParameterCount();
-        if (wanted != params.size()) {
-            ps.close();
-            throw new SqlFailure("sql: expected " + wanted + " arguments, got " + params.size());
-        }
-        for (int i = 0; i < params.size(); i++) {
-            Object v = params.get(i);
-            if (v == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (v instanceof Double d) {
-                ps.setDouble(i + 1, d);
-            } else if (v instanceof Boolean b) {
-                ps.setBoolean(i + 1, b);
-            } else {
-                ps.setString(i + 1, v.toString());
+        return run(ps, () -> {
+            ps.setQueryTimeout(SqlDatabase.TIMEOUT_SECONDS);
+            int wanted = ps.getParameterMetaData().getParameterCount();
+            if (wanted != params.size()) {
+                throw new SqlFailure("sql: expected " + wanted + " arguments, got " + params.size());
             }
-        }
-        ps.execute();
-        return ps;
+            for (int i = 0; i < params.size(); i++) {
+                Object v = params.get(i);
+                if (v == null) {
+                    ps.setNull(i + 1, Types.NULL);
+                } else if (v instanceof Double d) {
+                    ps.setDouble(i + 1, d);
+                } else if (v instanceof Boolean b) {
+                    ps.setBoolean(i + 1, b);
+                } else {
+                    ps.setString(i + 1, v.toString());
+                }
+            }
+            ps.execute();
+        });
     }
 
     @Override

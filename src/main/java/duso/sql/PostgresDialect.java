@@ -45,9 +45,10 @@ final class PostgresDialect extends Dialect {
                 rejectUnboundPlaceholder(c, sql, plan);
             }
             Statement st = c.createStatement();
-            prepare(st);
-            st.execute(sql);
-            return st;
+            return run(st, () -> {
+                prepare(st);
+                st.execute(sql);
+            });
         }
         if (plan.multipleStatements()) {
             throw new SqlFailure("pq: cannot insert multiple commands into a prepared statement (42601)");
@@ -56,13 +57,14 @@ final class PostgresDialect extends Dialect {
             rejectArguments(c, sql, plan, params.size());
         }
         PreparedStatement ps = c.prepareStatement(plan.jdbcSql());
-        prepare(ps);
-        int[] occurrences = plan.occurrences();
-        for (int i = 0; i < occurrences.length; i++) {
-            bind(ps, i + 1, params.get(occurrences[i] - 1));
-        }
-        ps.execute();
-        return ps;
+        return run(ps, () -> {
+            prepare(ps);
+            int[] occurrences = plan.occurrences();
+            for (int i = 0; i < occurrences.length; i++) {
+                bind(ps, i + 1, params.get(occurrences[i] - 1));
+            }
+            ps.execute();
+        });
     }
 
     /**
