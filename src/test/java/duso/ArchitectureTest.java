@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering in STYLE.md, checked: lang depends on no other project layer; runtime only on
- * lang; store, server and client on runtime and lang; only the CLI sees everything.
+ * lang; store, server, client and sql on runtime and lang; only the CLI sees everything.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -21,7 +21,7 @@ class ArchitectureTest {
     void langDependsOnNothingElse() {
         noClasses().that().resideInAPackage("duso.lang..")
                 .should().dependOnClassesThat().resideInAnyPackage("duso.runtime..", "duso.store..",
-                        "duso.server..", "duso.client..", "duso.cli..")
+                        "duso.server..", "duso.client..", "duso.sql..", "duso.cli..")
                 .check(CLASSES);
     }
 
@@ -29,13 +29,13 @@ class ArchitectureTest {
     void runtimeDependsOnlyOnLang() {
         noClasses().that().resideInAPackage("duso.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("duso.store..", "duso.server..",
-                        "duso.client..", "duso.cli..")
+                        "duso.client..", "duso.sql..", "duso.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void subsystemsDoNotReachTheCli() {
-        noClasses().that().resideInAnyPackage("duso.store..", "duso.server..", "duso.client..")
+        noClasses().that().resideInAnyPackage("duso.store..", "duso.server..", "duso.client..", "duso.sql..")
                 .should().dependOnClassesThat().resideInAPackage("duso.cli..")
                 .check(CLASSES);
     }
@@ -49,6 +49,9 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("duso.client..")
                 .should().dependOnClassesThat().resideInAnyPackage("duso.server..", "duso.store..")
                 .allowEmptyShould(true)
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("duso.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("duso.server..", "duso.store..", "duso.client..")
                 .check(CLASSES);
     }
 

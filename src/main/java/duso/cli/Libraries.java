@@ -35,6 +35,7 @@ import duso.runtime.lib.TimeLibrary;
 import duso.runtime.lib.TypesLibrary;
 import duso.runtime.lib.WatchLibrary;
 import duso.server.HttpServerLibrary;
+import duso.sql.SqlLibrary;
 import duso.store.DatastoreLibrary;
 import java.util.List;
 
@@ -80,5 +81,6 @@ public final class Libraries {
             LazyLibrary.of(new ExecLibrary(), "exec"),
             LazyLibrary.of(new HttpServerLibrary(), "http_server send_websocket"),
             LazyLibrary.of(new ClientLibrary(), "fetch websocket"),
-            LazyLibrary.of(new MailLibrary(), "send_mail"));
+            LazyLibrary.of(new MailLibrary(), "send_mail"),
+            LazyLibrary.of(new SqlLibrary(), "sql"));
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code // stdin: TEXT} – a line of standard input (repeatable).</li>
  * </ul>
  */
-class GoldenScriptTest {
+public class GoldenScriptTest {
     static final Path ROOT = Path.of("src/test/duso");
 
     @TestFactory
@@ -43,6 +43,14 @@ class GoldenScriptTest {
     }
 
     static void check(Path script) throws IOException {
+        check(script, List.of());
+    }
+
+    /**
+     * Checks one script, with {@code extraArgs} after its own {@code // args:} (the sql()
+     * integration tests pass the port of the server they started).
+     */
+    public static void check(Path script, List<String> extraArgs) throws IOException {
         List<String> expectedOut = new ArrayList<>();
         List<String> expectedErr = new ArrayList<>();
         List<String> args = new ArrayList<>();
@@ -66,6 +74,7 @@ class GoldenScriptTest {
         List<String> argv = new ArrayList<>();
         argv.add(script.getFileName().toString());
         argv.addAll(args);
+        argv.addAll(extraArgs);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(argv.toArray(new String[0]),

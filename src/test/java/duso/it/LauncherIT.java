@@ -81,7 +81,8 @@ class LauncherIT {
                 "java.security.MessageDigest", "at.favre.", "java.net.http.", "duso.client.Http1",
                 "duso.store.Store ", "duso.store.WalLog", "org.commonmark.", "duso.server.JettyServer", "org.jline.",
                 "duso.runtime.schedule.", "duso.runtime.lib.FileWatch", "duso.client.SmtpSession",
-                "duso.runtime.image.", "javax.imageio.", "java.awt.")) {
+                "duso.runtime.image.", "javax.imageio.", "java.awt.",
+                "duso.sql.SqlRegistry", "org.postgresql.", "org.mariadb.")) {
             assertTrue(loaded.stream().noneMatch(l -> l.contains(" " + heavy)),
                     () -> heavy + " was loaded by print(1)");
         }
