@@ -38,7 +38,8 @@ class LauncherIT {
         Run r = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "x.du", "-flag");
         assertEquals(0, r.status());
         List<String> args = r.out().lines().toList();
-        for (String opt : List.of("-XX:+UseSerialGC", "-Xmn16m", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-Xss8m")) {
+        for (String opt : List.of("-XX:+UseSerialGC", "-Xmn16m", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-Xss8m",
+                "-XX:TrimNativeHeapInterval=1000")) {
             assertTrue(args.contains(opt), () -> "missing " + opt + " in " + args);
         }
         assertEquals(List.of("-cp", Path.of("target/duso.jar").toAbsolutePath().toString(), "duso.cli.Main", "x.du", "-flag"),
