@@ -1,9 +1,13 @@
 package duso.runtime;
 
+import duso.lang.values.BinaryValue;
 import duso.lang.values.DusoArray;
 import duso.lang.values.Nil;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +15,9 @@ import java.util.Map;
 /**
  * The {@code /STORE/} virtual filesystem: files are string values in the {@code duso_vfs}
  * datastore keyed by their path below {@code /STORE/}, and a directory exists when its
- * {@code DIR/.dir} marker key does. It lives in memory (and in the store's persistence, if
+ * {@code DIR/.dir} marker key does. Go strings hold any bytes, so the reference stores binary
+ * files as strings too; a Java string would mangle bytes that are not UTF-8, so those files
+ * are stored as binary values instead (docs/compatibility.md). It lives in memory (and in the store's persistence, if
  * configured), which is why {@code -no-files} leaves it open.
  */
 final class StoreFiles {
@@ -64,21 +70,44 @@ final class StoreFiles {
         if (v == Nil.NIL) {
             throw new FileFailure(FileFailure.Cause.NOT_FOUND, "/STORE/" + key + ": file does not exist");
         }
-        if (!(v instanceof String s)) {
+        byte[] data = contents(v);
+        if (data == null) {
             throw FileFailure.other("invalid file format in /STORE/" + key + ": expected string");
         }
-        return s.getBytes(StandardCharsets.UTF_8);
+        return data;
+    }
+
+    /** A stored file's bytes (null when the value is not a file's). */
+    private static byte[] contents(Object v) {
+        if (v instanceof String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+        return v instanceof BinaryValue b ? b.data() : null;
+    }
+
+    /** UTF-8 text as a string, as the reference stores every file; other bytes as they are. */
+    private static Object stored(byte[] data) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
+            return new BinaryValue(data);
+        }
     }
 
     void write(String path, byte[] data) throws FileFailure {
-        stores().set(NAMESPACE, key(path), new String(data, StandardCharsets.UTF_8));
+        stores().set(NAMESPACE, key(path), stored(data));
     }
 
     void append(String path, byte[] data) throws FileFailure {
         String key = key(path);
-        Object old = get(key);
-        String prefix = old instanceof String s ? s : "";
-        stores().set(NAMESPACE, key, prefix + new String(data, StandardCharsets.UTF_8));
+        byte[] old = contents(get(key));
+        if (old == null || old.length == 0) {
+            stores().set(NAMESPACE, key, stored(data));
+            return;
+        }
+        byte[] both = Arrays.copyOf(old, old.length + data.length);
+        System.arraycopy(data, 0, both, old.length, data.length);
+        stores().set(NAMESPACE, key, stored(both));
     }
 
     boolean isDirectory(String path) {
