@@ -28,6 +28,15 @@ public final class GoHex {
     }
 
     private static int nibble(byte b) {
+        int v = digit(b);
+        if (v < 0) {
+            throw new IllegalArgumentException("encoding/hex: invalid byte: " + goQuotedRune(b & 0xFF));
+        }
+        return v;
+    }
+
+    /** The value of one hexadecimal digit (either case), or -1 when the byte is not one. */
+    static int digit(byte b) {
         int c = b & 0xFF;
         if (c >= '0' && c <= '9') {
             return c - '0';
@@ -38,7 +47,7 @@ public final class GoHex {
         if (c >= 'A' && c <= 'F') {
             return c - 'A' + 10;
         }
-        throw new IllegalArgumentException("encoding/hex: invalid byte: " + goQuotedRune(c));
+        return -1;
     }
 
     /** Go's {@code %#U} of a byte taken as a rune: {@code U+0067 'g'}, no quote when unprintable. */

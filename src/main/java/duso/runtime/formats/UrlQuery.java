@@ -138,29 +138,16 @@ public final class UrlQuery {
         for (int i = 0; i < in.length; i++) {
             int c = in[i];
             if (c == '%') {
-                if (i + 2 >= in.length || hex(in[i + 1]) < 0 || hex(in[i + 2]) < 0) {
+                if (i + 2 >= in.length || GoHex.digit(in[i + 1]) < 0 || GoHex.digit(in[i + 2]) < 0) {
                     throw new EscapeException("invalid URL escape " + quoteBytes(in, i, Math.min(in.length, i + 3)));
                 }
-                out.write(hex(in[i + 1]) << 4 | hex(in[i + 2]));
+                out.write(GoHex.digit(in[i + 1]) << 4 | GoHex.digit(in[i + 2]));
                 i += 2;
             } else {
                 out.write(c == '+' ? ' ' : c);
             }
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /** Go's {@code strconv.Quote} of a byte range that may end inside a UTF-8 sequence. */
