@@ -16,8 +16,10 @@ import java.util.Properties;
  */
 record Dsn(Dialect dialect, String url, Properties props, String host, int port, String invalid) {
 
+    /** A TCP connection's settings; a host that is a path names a Unix socket, which JDBC cannot reach. */
     Dsn(Dialect dialect, String url, Properties props, String host, int port) {
-        this(dialect, url, props, host, port, null);
+        this(dialect, url, props, host, port, host.startsWith("/")
+                ? "Unix socket " + host + " is not supported by duso-jvm: connect over TCP (host and port)" : null);
     }
 
     static Dsn postgresFields(String host, int port, String user, String password, String database) {

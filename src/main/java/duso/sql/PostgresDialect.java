@@ -27,6 +27,18 @@ import org.postgresql.util.ServerErrorMessage;
 final class PostgresDialect extends Dialect {
     /** Unix seconds of 0000-01-01T00:00:00Z, the date Go gives a parsed time of day. */
     private static final long YEAR_ZERO = -62167219200L;
+    /**
+     * pgjdbc logs through java.util.logging, which prints to stderr (a malformed URL printed a
+     * WARNING with a date stamp into the script's output); every failure reaches the script as
+     * an error value instead. Held here because the logging framework keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = quiet("org.postgresql");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.OFF);
+        return log;
+    }
 
     @Override
     Connection connect(String url, Properties props) throws SQLException {

@@ -39,7 +39,7 @@ record SqlConfig(Dialect dialect, String url, Properties props, String host, int
         Dsn dsn = postgres
                 ? Dsn.postgresFields(host, port, user, password, database)
                 : Dsn.mysqlFields(host, port, user, password, database);
-        return new SqlConfig(dsn.dialect(), dsn.url(), dsn.props(), host, port, null,
+        return new SqlConfig(dsn.dialect(), dsn.url(), dsn.props(), host, port, dsn.invalid(),
                 maxOpen, maxIdle, lifetime, returnObjects);
     }
 
