@@ -58,6 +58,18 @@ class LauncherIT {
         assertEquals("42\n", strict.out());
     }
 
+    /** An initial heap no larger than the young generation would make the JVM refuse the cache and exit. */
+    @Test
+    void aSmallInitialHeapRunsWithoutTheCache() throws Exception {
+        Run r = launch(Map.of("DUSO_JAVA_OPTS", "-Xms8m"), "eval", "print(40 + 2)");
+        assertEquals(0, r.status(), r.out());
+        assertEquals("42\n", r.out());
+        Run printed = launch(Map.of("DUSO_JAVA_OPTS", "-Xms8m", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
+        assertTrue(printed.out().lines().noneMatch(l -> l.startsWith("-XX:AOTCache")), printed.out());
+        Run roomy = launch(Map.of("DUSO_JAVA_OPTS", "-Xms8m -Xmn2m", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
+        assertTrue(roomy.out().lines().anyMatch(l -> l.startsWith("-XX:AOTCache")), roomy.out());
+    }
+
     @Test
     void runsWithoutTheCacheWhenDisabled() throws Exception {
         Run r = launch(Map.of("DUSO_AOT", "0", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
