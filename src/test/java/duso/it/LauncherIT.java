@@ -63,7 +63,8 @@ class LauncherIT {
     void aSmallInitialHeapRunsWithoutTheCache() throws Exception {
         Run r = launch(Map.of("DUSO_JAVA_OPTS", "-Xms8m"), "eval", "print(40 + 2)");
         assertEquals(0, r.status(), r.out());
-        assertEquals("42\n", r.out());
+        // (the JVM's own warning that it shrank the young generation comes first, on stderr)
+        assertTrue(r.out().endsWith("\n42\n") || r.out().equals("42\n"), r.out());
         Run printed = launch(Map.of("DUSO_JAVA_OPTS", "-Xms8m", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
         assertTrue(printed.out().lines().noneMatch(l -> l.startsWith("-XX:AOTCache")), printed.out());
         Run roomy = launch(Map.of("DUSO_JAVA_OPTS", "-Xms8m -Xmn2m", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
