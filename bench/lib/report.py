@@ -74,42 +74,39 @@ def render_chart(table, out_dir, rounds):
     return rel
 
 
-def losses(tables):
-    """Every cell where a peer (not duso-jvm's own JVM-defaults variant) beats duso-jvm, or ran
-    where duso-jvm failed. per_gb is left out: it restates the memory table."""
-    out = []
+def peer_cells(tables):
+    """(table, row, peer, duso-jvm's value, the peer's value) for every cell a peer (not duso-jvm's
+    own JVM-defaults variant) has a figure in; duso-jvm's is None where it failed or did not run.
+    per_gb is left out: it restates the memory table."""
     for t in tables:
         if t.key == "per_gb" or SUBJECT not in t.cols:
             continue
         for row in t.rows:
             d = t.value(row, SUBJECT)
             for peer in t.cols:
-                if peer in (SUBJECT, VARIANT):
-                    continue
                 p = t.value(row, peer)
-                if p is None:
-                    continue
-                if d is None:
-                    out.append((t, row, peer, f"{peer} {t.fmt(p)}, duso-jvm {t.notes.get((row, SUBJECT), 'not run')}"))
-                elif t.better_of(p, d):
-                    out.append((t, row, peer, f"{peer} {t.fmt(p)}, duso-jvm {t.fmt(d)} ({ratio_text(d / p)})"))
+                if peer not in (SUBJECT, VARIANT) and p is not None:
+                    yield t, row, peer, d, p
+
+
+def losses(tables):
+    """Every cell where a peer beats duso-jvm, or ran where duso-jvm failed."""
+    out = []
+    for t, row, peer, d, p in peer_cells(tables):
+        if d is None:
+            out.append((t, row, peer, f"{peer} {t.fmt(p)}, duso-jvm {t.notes.get((row, SUBJECT), 'not run')}"))
+        elif t.better_of(p, d):
+            out.append((t, row, peer, f"{peer} {t.fmt(p)}, duso-jvm {t.fmt(d)} ({ratio_text(d / p)})"))
     return out
 
 
 def scoreboard(tables):
-    """Wins and losses against each peer over every comparable cell, for the closing note."""
+    """Wins and losses against each peer over every cell both have a figure in, for the closing note."""
     score = {}
-    for t in tables:
-        if t.key == "per_gb" or SUBJECT not in t.cols:
-            continue
-        for row in t.rows:
-            d = t.value(row, SUBJECT)
-            for peer in t.cols:
-                p = t.value(row, peer)
-                if peer in (SUBJECT, VARIANT) or p is None or d is None:
-                    continue
-                won, total = score.get(peer, (0, 0))
-                score[peer] = (won + (not t.better_of(p, d)), total + 1)
+    for t, row, peer, d, p in peer_cells(tables):
+        if d is not None:
+            won, total = score.get(peer, (0, 0))
+            score[peer] = (won + (not t.better_of(p, d)), total + 1)
     return score
 
 
