@@ -1,12 +1,16 @@
-"""HTTP load for the server and memory suites: a free port, waiting until a server answers,
-a fixed number of keep-alive requests (the "after 1,000 requests" of the memory figures), and
-wrk for throughput, with its report parsed into numbers."""
+"""HTTP load for the server and memory suites: a runtime's server started on a free port and
+waited for, a fixed number of keep-alive requests (the "after 1,000 requests" of the memory
+figures), and wrk for throughput, with its report parsed into numbers."""
 import http.client
+import os
 import re
 import socket
 import subprocess
 import threading
 import time
+
+from . import proc
+from .paths import BENCH
 
 
 def free_port():
@@ -102,3 +106,18 @@ def parse_wrk(text, code=0, stderr=""):
         errors.append(f"non-2xx {non2xx.group(1)}")
     out["errors"] = "; ".join(errors) if errors else "none"
     return out
+
+
+def serve(ctx, r, tag, measure):
+    """Starts runtime r's HTTP server on a free port (its log in the run's temp folder), waits until
+    it answers, and returns measure(server, port, ready_ms); the server is stopped either way. A
+    server that never answers is a failed result without a measurement."""
+    port = free_port()
+    server = proc.Server(r.server(port), BENCH, os.path.join(ctx.tmp, f"{tag}-{port}.log"))
+    try:
+        ready_ms = wait_ready(port, server.alive)
+        if ready_ms is None:
+            return {"ok": False, "error": "server did not answer: " + (server.log_tail() or "no output")}
+        return measure(server, port, ready_ms)
+    finally:
+        server.stop()

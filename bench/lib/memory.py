@@ -1,12 +1,9 @@
 """Memory suite: each runtime's HTTP server, idle after 1,000 requests. The figure that matters
 for packing many small services on one machine is what a server holds once traffic stops, so
 RSS is read from /proc after the requests and 2 s of idleness, beside the peak (VmHWM)."""
-import os
 import time
 
 from . import httpload
-from . import proc
-from .paths import BENCH
 from .stats import rotate
 
 REQUESTS = 1000
@@ -14,12 +11,7 @@ IDLE_S = 2
 
 
 def serve_once(ctx, r):
-    port = httpload.free_port()
-    server = proc.Server(r.server(port), BENCH, os.path.join(ctx.tmp, f"memory-{port}.log"))
-    try:
-        ready_ms = httpload.wait_ready(port, server.alive)
-        if ready_ms is None:
-            return {"ok": False, "error": "server did not answer: " + (server.log_tail() or "no output")}
+    def measure(server, port, ready_ms):
         before = server.status()
         ok = httpload.drive(port, REQUESTS)
         time.sleep(IDLE_S)
@@ -29,8 +21,7 @@ def serve_once(ctx, r):
         if ok != REQUESTS:
             result["error"] = f"{ok} of {REQUESTS} requests answered 200"
         return result
-    finally:
-        server.stop()
+    return httpload.serve(ctx, r, "memory", measure)
 
 
 def run(ctx):

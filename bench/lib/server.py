@@ -2,22 +2,14 @@
 connections, driven by wrk. Each runtime's server starts fresh, gets a /ping warm-up (the JVM
 compiles the request path during its first seconds, so an unwarmed figure measures the JIT),
 then the measured runs; the server's peak RSS is its VmHWM over the whole run."""
-import os
 import shutil
 
 from . import httpload
-from . import proc
-from .paths import BENCH
 from .stats import rotate
 
 
 def serve_once(ctx, r, cfg):
-    port = httpload.free_port()
-    server = proc.Server(r.server(port), BENCH, os.path.join(ctx.tmp, f"server-{port}.log"))
-    try:
-        ready_ms = httpload.wait_ready(port, server.alive)
-        if ready_ms is None:
-            return {"ok": False, "error": "server did not answer: " + (server.log_tail() or "no output")}
+    def measure(server, port, ready_ms):
         base = f"http://127.0.0.1:{port}"
         httpload.wrk(base + "/ping", cfg["ping_conns"], cfg["warmup_s"])
         result = {"ok": True, "ready_ms": round(ready_ms, 1),
@@ -28,8 +20,7 @@ def serve_once(ctx, r, cfg):
         if not server.alive():
             result.update(ok=False, error="server died: " + (server.log_tail() or "no output"))
         return result
-    finally:
-        server.stop()
+    return httpload.serve(ctx, r, "server", measure)
 
 
 def run(ctx):
