@@ -79,18 +79,27 @@ public final class GoBase64 {
                 si = afterPadding(src, si, count);
                 break;
             }
-            if (count == 4) {
-                out[n++] = (byte) (bits >> 16);
-                out[n++] = (byte) (bits >> 8);
-                out[n++] = (byte) bits;
-            } else if (count == 3) {
-                out[n++] = (byte) (bits >> 10);
-                out[n++] = (byte) (bits >> 2);
-            } else {
-                out[n++] = (byte) (bits >> 4);
-            }
+            n = writeQuantum(out, n, bits, count);
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Writes the bytes of a quantum of 2 to 4 characters (their 6-bit values packed in bits);
+     * returns the new length. Go drops the leftover bits of a short quantum.
+     */
+    private static int writeQuantum(byte[] out, int n, int bits, int count) {
+        if (count == 4) {
+            out[n++] = (byte) (bits >> 16);
+            out[n++] = (byte) (bits >> 8);
+            out[n++] = (byte) bits;
+        } else if (count == 3) {
+            out[n++] = (byte) (bits >> 10);
+            out[n++] = (byte) (bits >> 2);
+        } else {
+            out[n++] = (byte) (bits >> 4);
+        }
+        return n;
     }
 
     /**
@@ -125,16 +134,8 @@ public final class GoBase64 {
                     throw new DecodeException(si - 1);
                 }
             }
-            if (count == 4) {
-                out[n++] = (byte) (bits >> 16);
-                out[n++] = (byte) (bits >> 8);
-                out[n++] = (byte) bits;
-            } else if (count == 3) {
-                out[n++] = (byte) (bits >> 10);
-                out[n++] = (byte) (bits >> 2);
-                return Arrays.copyOf(out, n);
-            } else {
-                out[n++] = (byte) (bits >> 4);
+            n = writeQuantum(out, n, bits, count);
+            if (count < 4) {
                 return Arrays.copyOf(out, n);
             }
         }
