@@ -17,8 +17,8 @@ import java.util.Map;
  * datastore keyed by their path below {@code /STORE/}, and a directory exists when its
  * {@code DIR/.dir} marker key does. Go strings hold any bytes, so the reference stores binary
  * files as strings too; a Java string would mangle bytes that are not UTF-8, so those files
- * are stored as binary values instead (docs/compatibility.md). It lives in memory (and in the store's persistence, if
- * configured), which is why {@code -no-files} leaves it open.
+ * are stored as binary values instead (docs/compatibility.md). It lives in memory (and in the
+ * store's persistence, if configured), which is why {@code -no-files} leaves it open.
  */
 final class StoreFiles {
     private static final String NAMESPACE = "duso_vfs";
@@ -101,13 +101,12 @@ final class StoreFiles {
     void append(String path, byte[] data) throws FileFailure {
         String key = key(path);
         byte[] old = contents(get(key));
-        if (old == null || old.length == 0) {
-            stores().set(NAMESPACE, key, stored(data));
-            return;
+        byte[] all = data;
+        if (old != null && old.length > 0) {
+            all = Arrays.copyOf(old, old.length + data.length);
+            System.arraycopy(data, 0, all, old.length, data.length);
         }
-        byte[] both = Arrays.copyOf(old, old.length + data.length);
-        System.arraycopy(data, 0, both, old.length, data.length);
-        stores().set(NAMESPACE, key, stored(both));
+        stores().set(NAMESPACE, key, stored(all));
     }
 
     boolean isDirectory(String path) {

@@ -26,20 +26,20 @@ record SqlConfig(Dialect dialect, String url, Properties props, String host, int
         boolean returnObjects = !(config.getOrNull("return_objects") instanceof Boolean b) || b;
 
         Object rawDsn = config.getOrNull("dsn");
+        Dsn dsn;
         if (rawDsn != null) {
-            Dsn dsn = postgres ? Dsn.postgres(Render.goFormat(rawDsn)) : Dsn.mysql(Render.goFormat(rawDsn));
-            return new SqlConfig(dsn.dialect(), dsn.url(), dsn.props(), dsn.host(), dsn.port(), dsn.invalid(),
-                    maxOpen, maxIdle, lifetime, returnObjects);
+            dsn = postgres ? Dsn.postgres(Render.goFormat(rawDsn)) : Dsn.mysql(Render.goFormat(rawDsn));
+        } else {
+            String user = string(config, "user", "root");
+            String password = string(config, "password", "");
+            String host = string(config, "host", "localhost");
+            int port = (int) number(config, "port", postgres ? 5432 : 3306);
+            String database = string(config, "database", "");
+            dsn = postgres
+                    ? Dsn.postgresFields(host, port, user, password, database)
+                    : Dsn.mysqlFields(host, port, user, password, database);
         }
-        String user = string(config, "user", "root");
-        String password = string(config, "password", "");
-        String host = string(config, "host", "localhost");
-        int port = (int) number(config, "port", postgres ? 5432 : 3306);
-        String database = string(config, "database", "");
-        Dsn dsn = postgres
-                ? Dsn.postgresFields(host, port, user, password, database)
-                : Dsn.mysqlFields(host, port, user, password, database);
-        return new SqlConfig(dsn.dialect(), dsn.url(), dsn.props(), host, port, dsn.invalid(),
+        return new SqlConfig(dsn.dialect(), dsn.url(), dsn.props(), dsn.host(), dsn.port(), dsn.invalid(),
                 maxOpen, maxIdle, lifetime, returnObjects);
     }
 
