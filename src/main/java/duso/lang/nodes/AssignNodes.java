@@ -39,7 +39,7 @@ public final class AssignNodes {
         }
 
         /** Stores an evaluated value (also called by compiled code). */
-        void store(Frame f, Object v) {
+        public void store(Frame f, Object v) {
             if (localSlot >= 0 && f.slots[localSlot] != null) {
                 f.slots[localSlot] = v;
             } else {
@@ -125,7 +125,7 @@ public final class AssignNodes {
         }
 
         /** Evaluates the target and stores an evaluated value (also called by compiled code). */
-        void store(Frame f, Object v) {
+        public void store(Frame f, Object v) {
             Object o = object.execute(f);
             Object i = index.execute(f);
             Access.writeIndex(o, i, v, file, targetPos);
@@ -154,7 +154,7 @@ public final class AssignNodes {
         }
 
         /** Evaluates the target and stores an evaluated value (also called by compiled code). */
-        void store(Frame f, Object v) {
+        public void store(Frame f, Object v) {
             Object o = object.execute(f);
             Access.writeProperty(o, name, v, file, targetPos);
         }

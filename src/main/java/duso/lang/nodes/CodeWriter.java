@@ -150,6 +150,23 @@ final class CodeWriter {
     }
 
     CodeWriter lconst0() { op(0x09, 2); return this; }
+    /** Adds a small constant to an int local. */
+    CodeWriter iinc(int local, int delta) {
+        if (local < 256 && delta >= -128 && delta <= 127) {
+            code.write(0x84);
+            code.write(local);
+            code.write(delta);
+        } else {
+            code.write(0xC4); // wide
+            code.write(0x84);
+            u2(local);
+            u2(delta);
+        }
+        return this;
+    }
+
+    CodeWriter lconst1() { op(0x0A, 2); return this; }
+    CodeWriter aconstNull() { op(0x01, 1); return this; }
     CodeWriter dconst0() { op(0x0E, 2); return this; }
 
     CodeWriter dconst(double v) {
@@ -184,6 +201,7 @@ final class CodeWriter {
     // ---- stack and arithmetic -------------------------------------------------------------------
 
     CodeWriter pop() { op(0x57, -1); return this; }
+    CodeWriter pop2() { op(0x58, -2); return this; }
     CodeWriter dup() { op(0x59, 1); return this; }
     CodeWriter dup2() { op(0x5C, 2); return this; }
     CodeWriter aaload() { op(0x32, -1); return this; }
@@ -196,6 +214,7 @@ final class CodeWriter {
     CodeWriter ladd() { op(0x61, -2); return this; }
     CodeWriter lrem() { op(0x71, -2); return this; }
     CodeWriter l2d() { op(0x8A, 0); return this; }
+    CodeWriter d2l() { op(0x8F, 0); return this; }
     CodeWriter lcmp() { op(0x94, -3); return this; }
     CodeWriter dcmpl() { op(0x97, -3); return this; }
     CodeWriter dcmpg() { op(0x98, -3); return this; }
@@ -244,6 +263,13 @@ final class CodeWriter {
         return this;
     }
 
+    CodeWriter newObject(String internalName) {
+        code.write(0xBB);
+        u2(cw.classRef(internalName));
+        stack(1);
+        return this;
+    }
+
     CodeWriter checkcast(String internalName) {
         op(0xC0, 0);
         u2(cw.classRef(internalName));
@@ -269,6 +295,7 @@ final class CodeWriter {
     CodeWriter ifnonnull(Label l) { jump(0xC7, l, 1); return this; }
     CodeWriter ireturn() { op(0xAC, -1); end(); return this; }
     CodeWriter vreturn() { op(0xB1, 0); end(); return this; }
+    CodeWriter athrow() { op(0xBF, -1); end(); return this; }
 
     // ---- descriptors -----------------------------------------------------------------------------------
 

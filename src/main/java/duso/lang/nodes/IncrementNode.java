@@ -38,7 +38,7 @@ public final class IncrementNode {
 
     public static final class Postfix extends StmtNode {
         final Target target;
-        private final double delta;
+        final double delta;
         final int localSlot;
 
         public Postfix(int pos, Target target, double delta, int localSlot) {

@@ -151,6 +151,11 @@ public final class Interp {
     }
 
     /** Raises the pending stop, if any, as an error at the given position. */
+    /** Whether {@link #checkInterrupt} would throw (compiled loops ask before saving their registers). */
+    public boolean interruptPending() {
+        return signal.current() != null;
+    }
+
     public void checkInterrupt(String file, int pos) {
         StopSignal.Stop s = signal.current();
         if (s != null) {

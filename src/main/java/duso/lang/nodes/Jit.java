@@ -23,11 +23,26 @@ public final class Jit {
 
     static final int callThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.calls", 50_000);
     static final int loopThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.loops", 2_000_000);
+    /**
+     * Loops that run entirely in registers ({@link RegionPlan}) pay for their compilation within
+     * a few thousand iterations, so they are compiled much sooner than other loops.
+     */
+    /** {@code -Dduso.jit.regions=false} keeps number loops boxed (for comparing the two). */
+    static final boolean regions = !"false".equals(System.getProperty("duso.jit.regions"));
+    static final int numberLoopThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.numberLoops", 1_000);
 
     private static final LinkedBlockingQueue<Runnable> QUEUE = new LinkedBlockingQueue<>();
     private static volatile boolean started;
 
     private Jit() {}
+
+    /** After how many iterations (over all its runs) a loop is compiled. */
+    static int loopThreshold(StmtNode loop) {
+        if (MODE == Mode.OFF) {
+            return Integer.MAX_VALUE;
+        }
+        return regions && RegionPlan.of(loop) != null ? numberLoopThreshold : loopThreshold;
+    }
 
     static boolean enabled() {
         return MODE != Mode.OFF;

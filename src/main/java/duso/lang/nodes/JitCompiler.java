@@ -1,12 +1,11 @@
 package duso.lang.nodes;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a hot function body or loop into a hidden class extending {@link CompiledCode}.
+ * Turns a hot function body or loop into a class extending {@link CompiledCode}.
  *
  * <p>The generated method is the node tree's control flow written out as straight bytecode,
  * so HotSpot compiles it like ordinary Java instead of dispatching through megamorphic node
@@ -16,7 +15,6 @@ import java.util.List;
  * be JIT-compiled and would run slower than the interpreter.
  */
 final class JitCompiler {
-    static final String SELF = "duso/lang/nodes/JitCode";
     static final String COMPILED = "duso/lang/nodes/CompiledCode";
     static final String FRAME = "duso/lang/nodes/Frame";
     static final String D_FRAME = "L" + FRAME + ";";
@@ -30,34 +28,41 @@ final class JitCompiler {
 
     /** Compiles a function body; null when it cannot or should not be compiled. */
     static CompiledCode compileBody(StmtNode body, String name) {
-        ClassWriter cw = new ClassWriter(SELF, COMPILED);
-        Constants k = new Constants();
+        CompiledCode c = Jit.regions ? compileBody(body, true) : null;
+        return c != null ? c : compileBody(body, false);
+    }
+
+    private static CompiledCode compileBody(StmtNode body, boolean regions) {
+        Constants k = new Constants(JitLoader.nextName());
+        ClassWriter cw = new ClassWriter(k.self, COMPILED);
         CodeWriter code = cw.method(ACC_PUBLIC, "exec", "(" + D_FRAME + ")I", 2);
-        JitEmitter e = new JitEmitter(code, k, 1);
+        JitEmitter e = new JitEmitter(code, k, 1, regions);
         e.stmt(body, e.rootContext());
         code.iconst(0).ireturn();
         return finish(cw, k, code);
     }
 
-    /** Compiles a loop statement as an entry the interpreter can hand a running loop to. */
+    /**
+     * Compiles a loop statement as an entry the interpreter can hand a running loop to. A method
+     * that grows past the size limit with number loops in registers is tried again without.
+     */
     static CompiledCode compileLoop(Jit.JitLoop loop) {
-        long t0 = System.nanoTime();
-        ClassWriter cw = new ClassWriter(SELF, COMPILED);
-        long t1 = System.nanoTime();
-        Constants k = new Constants();
+        CompiledCode c = Jit.regions ? compileLoop(loop, true) : null;
+        return c != null ? c : compileLoop(loop, false);
+    }
+
+    private static CompiledCode compileLoop(Jit.JitLoop loop, boolean regions) {
+        Constants k = new Constants(JitLoader.nextName());
+        ClassWriter cw = new ClassWriter(k.self, COMPILED);
         CodeWriter code;
         if (loop.node() instanceof LoopNodes.NumericFor nf) {
             code = cw.method(ACC_PUBLIC, "resume", "(" + D_FRAME + D_FRAME + "JJJ)I", 9);
-            new JitEmitter(code, k, 1).resumeNumericFor(nf, 2, 3, 5, 7);
+            new JitEmitter(code, k, 1, regions).resumeNumericFor(nf, 2, 3, 5, 7);
         } else {
             code = cw.method(ACC_PUBLIC, "exec", "(" + D_FRAME + ")I", 2);
-            JitEmitter e = new JitEmitter(code, k, 1);
+            JitEmitter e = new JitEmitter(code, k, 1, regions);
             e.whileLoop((LoopNodes.While) loop.node(), e.rootContext(), false);
             code.iconst(0).ireturn();
-        }
-        long t2 = System.nanoTime();
-        if (Boolean.getBoolean("duso.jit.debug")) {
-            System.err.println("duso-jit: writer " + (t1 - t0) / 1000 + " us, emit " + (t2 - t1) / 1000 + " us");
         }
         return finish(cw, k, code);
     }
@@ -75,18 +80,16 @@ final class JitCompiler {
             long t0 = System.nanoTime();
             byte[] bytes = cw.toBytes();
             long t1 = System.nanoTime();
-            MethodHandles.Lookup lookup = MethodHandles.lookup()
-                    .defineHiddenClassWithClassData(bytes, k.values.toArray(), true);
+            Class<?> c = JitLoader.define(k.self, bytes);
             long t2 = System.nanoTime();
-            CompiledCode c = (CompiledCode) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
+            CompiledCode code = CompiledCode.initialize(c, k.values.toArray());
             long t3 = System.nanoTime();
             if (Boolean.getBoolean("duso.jit.debug")) {
                 System.err.println("duso-jit: bytes " + (t1 - t0) / 1000 + " us, define " + (t2 - t1) / 1000
-                        + " us, instantiate " + (t3 - t2) / 1000 + " us");
+                        + " us, initialize " + (t3 - t2) / 1000 + " us");
             }
-            return c;
-        } catch (Throwable t) {
+            return code;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException t) {
             if (Boolean.getBoolean("duso.jit.debug")) {
                 t.printStackTrace();
             }
@@ -96,11 +99,18 @@ final class JitCompiler {
 
     /**
      * Objects the generated code refers to (nodes, boxed constants), each held in a static final
-     * field of the hidden class so HotSpot treats it as a constant. Loaded from class data.
+     * field of the generated class so HotSpot treats it as a constant. The class initializer
+     * takes them from {@link CompiledCode#constants()}.
      */
     static final class Constants {
+        /** Internal name of the class being generated. */
+        final String self;
         final List<Object> values = new ArrayList<>();
         final List<String> types = new ArrayList<>();
+
+        Constants(String self) {
+            this.self = self;
+        }
 
         /** Emits a load of the constant; returns its field type's internal name. */
         String load(CodeWriter code, Object value) {
@@ -110,7 +120,7 @@ final class JitCompiler {
                 types.add(typeOf(value));
                 i = values.size() - 1;
             }
-            code.getstatic(SELF, "k" + i, "L" + types.get(i) + ";");
+            code.getstatic(self, "k" + i, "L" + types.get(i) + ";");
             return types.get(i);
         }
 
@@ -123,9 +133,28 @@ final class JitCompiler {
             return -1;
         }
 
+        /**
+         * A node's nearest public class (the generated class is in another package, so it can
+         * name only public types); HotSpot still knows a constant's exact class when inlining.
+         */
         private static String typeOf(Object value) {
-            String c = value.getClass().getName();
-            return c.startsWith("duso.lang.nodes.") ? c.replace('.', '/') : "java/lang/Object";
+            Class<?> c = value.getClass();
+            if (!c.getName().startsWith("duso.lang.nodes.")) {
+                return "java/lang/Object";
+            }
+            while (!isPublic(c)) {
+                c = c.getSuperclass();
+            }
+            return c.getName().replace('.', '/');
+        }
+
+        private static boolean isPublic(Class<?> c) {
+            for (Class<?> x = c; x != null; x = x.getEnclosingClass()) {
+                if (!Modifier.isPublic(x.getModifiers())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void emitFieldsAndInit(ClassWriter cw) {
@@ -134,17 +163,13 @@ final class JitCompiler {
             }
             CodeWriter code = cw.method(ACC_STATIC, "<clinit>", "()V", 0);
             int data = code.allocateLocal(false);
-            code.invokestatic("java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;")
-                    .sconst("_")
-                    .classConst("[Ljava/lang/Object;")
-                    .invokestatic("java/lang/invoke/MethodHandles", "classData",
-                            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;")
-                    .checkcast("[Ljava/lang/Object;")
-                    .astore(data);
+            code.invokestatic(COMPILED, "constants", "()[Ljava/lang/Object;").astore(data);
             for (int i = 0; i < values.size(); i++) {
                 code.aload(data).iconst(i).aaload().checkcast(types.get(i))
-                        .putstatic(SELF, "k" + i, "L" + types.get(i) + ";");
+                        .putstatic(self, "k" + i, "L" + types.get(i) + ";");
             }
+            code.newObject(self).dup().invokespecial(self, "<init>", "()V");
+            code.invokestatic(COMPILED, "created", "(L" + COMPILED + ";)V");
             code.vreturn();
             code.finish();
         }

@@ -40,10 +40,14 @@ final class JitEmitter {
         }
     }
 
-    JitEmitter(CodeWriter code, JitCompiler.Constants k, int rootFrame) {
+    /** Whether number loops get registers ({@link JitRegion}); off to retry a method that grew too big. */
+    final boolean regions;
+
+    JitEmitter(CodeWriter code, JitCompiler.Constants k, int rootFrame, boolean regions) {
         this.code = code;
         this.k = k;
         this.rootFrame = rootFrame;
+        this.regions = regions;
         this.numeric = new JitNumeric(this);
     }
 
@@ -221,6 +225,24 @@ final class JitEmitter {
         if (withPrologue && w.tail) {
             storeResultNil(ctx);
         }
+        RegionPlan plan = regionPlan(w);
+        CodeWriter.Label done = null;
+        if (plan != null) {
+            CodeWriter.Label generic = code.newLabel();
+            done = code.newLabel();
+            JitRegion region = new JitRegion(this, plan, ctx.frame());
+            region.enter(generic);
+            region.outerWhile(w);
+            code.goto_(done);
+            code.bind(generic);
+        }
+        genericWhile(w, ctx);
+        if (done != null) {
+            code.bind(done);
+        }
+    }
+
+    private void genericWhile(LoopNodes.While w, Ctx ctx) {
         CodeWriter.Label head = code.newLabel();
         CodeWriter.Label exit = code.newLabel();
         code.bind(head);
@@ -275,6 +297,30 @@ final class JitEmitter {
     }
 
     private void forLoop(LoopNodes.NumericFor f, String type, int node, int frame, int lf, int i, int to, int by) {
+        RegionPlan plan = regionPlan(f);
+        CodeWriter.Label done = null;
+        if (plan != null) {
+            // A flat scope: lf is the enclosing frame, so leaving the scope has nothing to copy.
+            CodeWriter.Label generic = code.newLabel();
+            done = code.newLabel();
+            JitRegion region = new JitRegion(this, plan, lf);
+            region.enter(generic);
+            region.outerFor(f, i, to, by);
+            code.goto_(done);
+            code.bind(generic);
+        }
+        genericFor(f, type, node, frame, lf, i, to, by);
+        if (done != null) {
+            code.bind(done);
+        }
+    }
+
+    /** The loop's register plan, or null (regions off for this compilation, or not a number loop). */
+    private RegionPlan regionPlan(StmtNode loop) {
+        return regions ? RegionPlan.of(loop) : null;
+    }
+
+    private void genericFor(LoopNodes.NumericFor f, String type, int node, int frame, int lf, int i, int to, int by) {
         CodeWriter.Label head = code.newLabel();
         CodeWriter.Label down = code.newLabel();
         CodeWriter.Label body = code.newLabel();

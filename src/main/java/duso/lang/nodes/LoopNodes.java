@@ -19,6 +19,8 @@ public final class LoopNodes {
         final StmtNode body;
         final String file;
         private int iterations;
+        /** Iterations (over all runs of this loop) after which it is compiled. */
+        private final int jitAt;
         private boolean jitRequested;
         private volatile CompiledCode compiled;
 
@@ -27,6 +29,7 @@ public final class LoopNodes {
             this.condition = condition;
             this.body = body;
             this.file = file;
+            this.jitAt = Jit.loopThreshold(this);
         }
 
         @Override
@@ -40,7 +43,7 @@ public final class LoopNodes {
                 if (cc != null) {
                     return cc.exec(f);
                 }
-                if (++iterations == Jit.loopThreshold) {
+                if (++iterations == jitAt) {
                     Jit.requestLoop(this);
                 }
                 if (!condition.executeCondition(f)) {
@@ -85,7 +88,7 @@ public final class LoopNodes {
         }
 
         /** Per-iteration interrupt check (also called by compiled code). */
-        void tick(Frame f) {
+        public void tick(Frame f) {
             f.interp.checkInterrupt(file, pos);
         }
     }
@@ -99,6 +102,8 @@ public final class LoopNodes {
         final StmtNode body;
         final String file;
         private int iterations;
+        /** Iterations (over all runs of this loop) after which it is compiled. */
+        private final int jitAt;
         private boolean jitRequested;
         private volatile CompiledCode compiled;
 
@@ -112,6 +117,7 @@ public final class LoopNodes {
             this.step = step;
             this.body = body;
             this.file = file;
+            this.jitAt = Jit.loopThreshold(this);
         }
 
         long bound(Frame f, ExprNode e, String what) {
@@ -126,25 +132,25 @@ public final class LoopNodes {
             return (long) (double) d;
         }
 
-        long startOf(Frame f) {
+        public long startOf(Frame f) {
             return bound(f, start, "start");
         }
 
-        long endOf(Frame f) {
+        public long endOf(Frame f) {
             return bound(f, end, "end");
         }
 
-        Frame enterScope(Frame f) {
+        public Frame enterScope(Frame f) {
             return scope.enter(f);
         }
 
         /** Per-iteration interrupt check (also called by compiled code). */
-        void tick(Frame f) {
+        public void tick(Frame f) {
             f.interp.checkInterrupt(file, pos);
         }
 
         /** The step, checked as the reference does (after both bounds). */
-        long stepOf(Frame f) {
+        public long stepOf(Frame f) {
             long by = step == null ? 1 : bound(f, step, "step");
             if (by == 0) {
                 throw Errors.positioned(f, file, pos, "for loop step cannot be zero");
@@ -170,7 +176,7 @@ public final class LoopNodes {
                     status = cc.resume(f, lf, i, to, by);
                     break;
                 }
-                if (++iterations == Jit.loopThreshold) {
+                if (++iterations == jitAt) {
                     Jit.requestLoop(this);
                 }
                 in.checkInterrupt(file, pos);

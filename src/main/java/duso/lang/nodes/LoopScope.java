@@ -23,6 +23,16 @@ public final class LoopScope {
         return new LoopScope(names, null);
     }
 
+    /** Whether the loop's variables are slots of the enclosing frame. */
+    boolean isFlat() {
+        return names == null;
+    }
+
+    /** The enclosing frame's slots this scope unbinds on entry (flat scopes only). */
+    int[] flatSlots() {
+        return flatSlots;
+    }
+
     /** The frame the body runs in. */
     Frame enter(Frame f) {
         if (names == null) {
@@ -35,7 +45,7 @@ public final class LoopScope {
     }
 
     /** Copies the body frame's result back when the loop ran in its own frame. */
-    static void leave(Frame outer, Frame inner) {
+    public static void leave(Frame outer, Frame inner) {
         if (inner != outer && inner.result != null) {
             outer.result = inner.result;
         }

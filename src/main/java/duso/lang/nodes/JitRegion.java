@@ -1,0 +1,524 @@
+package duso.lang.nodes;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a loop that {@link RegionPlan} accepted with each of its variables in a {@code double}
+ * local: no boxing, no frame access, nothing HotSpot cannot keep in machine registers.
+ *
+ * <p>On entry the live-in variables are unboxed (a variable holding anything but a number sends
+ * the caller to the ordinary compiled loop instead). The frame is brought up to date ("spilled":
+ * each assigned variable boxed into its slot) whenever control leaves the region: at the end of
+ * the loop, on return, before an interrupt check throws, and before a zero divisor sends an
+ * expression to its node, which re-evaluates it from the frame and raises the reference's error.
+ * A variable the loop may not have assigned (one first defined inside it) carries an int flag so
+ * the spill never binds a name the interpreter would have left unbound.
+ */
+final class JitRegion {
+    private static final String FRAME = JitCompiler.FRAME;
+    private static final String D_FRAME = JitCompiler.D_FRAME;
+    private static final String INTERP = "duso/lang/nodes/Interp";
+    private static final String DOUBLE = "java/lang/Double";
+    private static final String OPS = "duso/lang/nodes/Ops";
+
+    private final JitEmitter e;
+    private final CodeWriter code;
+    private final RegionPlan plan;
+    /** Local holding the frame whose slots the loop uses. */
+    private final int frame;
+    private final int slots;
+    private final int interp;
+    /** Iterations left until the next interrupt check. */
+    private final int countdown;
+    private static final int CHECK_EVERY = 1024;
+    /** Slot -> double local. */
+    private final int[] reg;
+    /** Slot -> int local "assigned since entry", or -1 for a slot that always holds a number. */
+    private final int[] assignedFlag;
+    /** Slow paths, written after the loop so the hot code stays together. */
+    private final List<Slow> deferred = new ArrayList<>();
+
+    private record Targets(CodeWriter.Label breakTo, CodeWriter.Label continueTo) {}
+
+    JitRegion(JitEmitter e, RegionPlan plan, int frame) {
+        this.e = e;
+        this.code = e.code;
+        this.plan = plan;
+        this.frame = frame;
+        this.slots = code.allocateLocal(false);
+        this.interp = code.allocateLocal(false);
+        this.countdown = code.allocateLocal(false);
+        int n = plan.touched.length();
+        reg = new int[n];
+        assignedFlag = new int[n];
+        for (int s = 0; s < n; s++) {
+            reg[s] = plan.touched.get(s) ? code.allocateLocal(true) : -1;
+            assignedFlag[s] = plan.written.get(s) && !plan.liveIn.get(s) ? code.allocateLocal(false) : -1;
+        }
+    }
+
+    // ---- entry and exit --------------------------------------------------------------------------
+
+    /** Loads the registers; jumps to {@code fallback} (empty stack) when a live-in slot holds no number. */
+    void enter(CodeWriter.Label fallback) {
+        code.aload(frame).getfield(FRAME, "slots", JitEmitter.D_SLOTS).astore(slots);
+        code.aload(frame).getfield(FRAME, "interp", "L" + INTERP + ";").astore(interp);
+        code.iconst(1).istore(countdown);
+        CodeWriter.Label notNumber = code.newLabel();
+        CodeWriter.Label start = code.newLabel();
+        for (int s = plan.liveIn.nextSetBit(0); s >= 0; s = plan.liveIn.nextSetBit(s + 1)) {
+            code.aload(slots).iconst(s).aaload();
+            code.dup().instanceOf(DOUBLE).ifeq(notNumber);
+            code.checkcast(DOUBLE).invokevirtual(DOUBLE, "doubleValue", "()D").dstore(reg[s]);
+        }
+        for (int s = 0; s < reg.length; s++) {
+            if (reg[s] >= 0 && !plan.liveIn.get(s)) {
+                code.dconst0().dstore(reg[s]);
+            }
+            if (assignedFlag[s] >= 0) {
+                code.iconst(0).istore(assignedFlag[s]);
+            }
+        }
+        code.goto_(start);
+        code.bind(notNumber);
+        code.pop();
+        code.goto_(fallback);
+        code.bind(start);
+    }
+
+    /** Writes the assigned variables back to the frame. */
+    private void spill() {
+        for (int s = plan.written.nextSetBit(0); s >= 0; s = plan.written.nextSetBit(s + 1)) {
+            CodeWriter.Label skip = null;
+            if (assignedFlag[s] >= 0) {
+                skip = code.newLabel();
+                code.iload(assignedFlag[s]).ifeq(skip);
+            }
+            code.aload(slots).iconst(s).dload(reg[s]);
+            code.invokestatic("duso/lang/values/Numbers", "box", "(D)Ljava/lang/Double;");
+            code.aastore();
+            if (skip != null) {
+                code.bind(skip);
+            }
+        }
+    }
+
+    /** Ends the region: spill, then the slow paths (each ends by throwing). */
+    private void leave() {
+        spill();
+        CodeWriter.Label after = code.newLabel();
+        code.goto_(after);
+        for (int i = 0; i < deferred.size(); i++) {
+            slowCode(deferred.get(i));
+        }
+        code.bind(after);
+    }
+
+    /** How a slow path lets its node raise the error: run the statement, the condition or the bounds. */
+    private enum Raise { STATEMENT, CONDITION, BOUNDS }
+
+    private record Slow(CodeWriter.Label label, Object node, Raise raise) {}
+
+    /** A label whose code spills, lets the node raise its error, and never returns. */
+    private CodeWriter.Label slowPath(Object node, Raise raise) {
+        CodeWriter.Label l = code.newLabel();
+        deferred.add(new Slow(l, node, raise));
+        return l;
+    }
+
+    private void slowCode(Slow s) {
+        code.bind(s.label());
+        spill();
+        if (s.raise() == Raise.STATEMENT) {
+            String type = e.k.load(code, s.node());
+            code.aload(frame).invokevirtual(type, "exec", JitEmitter.MT_EXEC).pop();
+        } else if (s.raise() == Raise.CONDITION) {
+            String type = e.k.load(code, s.node());
+            code.aload(frame).invokevirtual(type, "executeCondition", JitEmitter.MT_CONDITION).pop();
+        } else {
+            // Bounds are checked in the interpreter's order; the first bad one throws.
+            for (String bound : new String[] {"startOf", "endOf", "stepOf"}) {
+                String type = e.k.load(code, s.node());
+                code.aload(frame).invokevirtual(type, bound, "(" + D_FRAME + ")J").pop2();
+            }
+        }
+        code.invokestatic(JitCompiler.COMPILED, "unreachable", "()Ljava/lang/IllegalStateException;");
+        code.athrow();
+    }
+
+    private CodeWriter.Label slowStatement(StmtNode s) {
+        return slowPath(s, Raise.STATEMENT);
+    }
+
+    // ---- the outermost loop --------------------------------------------------------------------------
+
+    /** The loop the region starts at: a numeric for whose counter, end and step are in long locals. */
+    void outerFor(LoopNodes.NumericFor f, int i, int to, int by) {
+        CodeWriter.Label exit = code.newLabel();
+        forLoop(f, i, to, by, exit);
+        code.bind(exit);
+        leave();
+    }
+
+    void outerWhile(LoopNodes.While w) {
+        CodeWriter.Label exit = code.newLabel();
+        whileLoop(w, exit);
+        code.bind(exit);
+        leave();
+    }
+
+    // ---- loops ---------------------------------------------------------------------------------------
+
+    private void forLoop(LoopNodes.NumericFor f, int i, int to, int by, CodeWriter.Label exit) {
+        CodeWriter.Label head = code.newLabel();
+        CodeWriter.Label down = code.newLabel();
+        CodeWriter.Label body = code.newLabel();
+        CodeWriter.Label step = code.newLabel();
+        code.bind(head);
+        code.lload(by).lconst0().lcmp().ifle(down);
+        code.lload(i).lload(to).lcmp().ifgt(exit);
+        code.goto_(body);
+        code.bind(down);
+        code.lload(i).lload(to).lcmp().iflt(exit);
+        code.bind(body);
+        interruptCheck(f);
+        code.lload(i).l2d().dstore(reg[f.varSlot]);
+        markAssigned(f.varSlot);
+        stmt(f.body, new Targets(exit, step));
+        code.bind(step);
+        code.lload(i).lload(by).ladd().lstore(i);
+        code.goto_(head);
+    }
+
+    private void whileLoop(LoopNodes.While w, CodeWriter.Label exit) {
+        CodeWriter.Label head = code.newLabel();
+        code.bind(head);
+        branch(w.condition, false, exit);
+        interruptCheck(w);
+        stmt(w.body, new Targets(exit, head));
+        code.goto_(head);
+    }
+
+    /**
+     * The interpreter's per-iteration check for kill, timeout and shutdown, made every
+     * {@link #CHECK_EVERY} iterations (a call per iteration is most of the cost while HotSpot
+     * still interprets this code); the registers are saved only when it is about to throw.
+     */
+    private void interruptCheck(StmtNode loop) {
+        CodeWriter.Label go = code.newLabel();
+        code.iinc(countdown, -1).iload(countdown).ifgt(go);
+        code.iconst(CHECK_EVERY).istore(countdown);
+        code.aload(interp).invokevirtual(INTERP, "interruptPending", "()Z").ifeq(go);
+        spill();
+        String type = e.k.load(code, loop);
+        code.aload(frame).invokevirtual(type, "tick", JitEmitter.MT_TICK);
+        code.bind(go);
+    }
+
+    private void nestedFor(LoopNodes.NumericFor f) {
+        // Bounds as the interpreter checks them; any failure lets the node raise its error.
+        CodeWriter.Label slow = slowPath(f, Raise.BOUNDS);
+        int i = longBound(f.start, slow);
+        int to = longBound(f.end, slow);
+        int by;
+        if (f.step == null) {
+            by = code.allocateLocal(true);
+            code.lconst1().lstore(by);
+        } else {
+            by = longBound(f.step, slow);
+            code.lload(by).lconst0().lcmp().ifeq(slow);
+        }
+        if (f.tail) {
+            resultNil();
+        }
+        for (int s : f.scope.flatSlots()) {
+            code.aload(slots).iconst(s).aconstNull().aastore();
+            if (assignedFlag[s] >= 0) {
+                code.iconst(0).istore(assignedFlag[s]);
+            }
+        }
+        CodeWriter.Label exit = code.newLabel();
+        forLoop(f, i, to, by, exit);
+        code.bind(exit);
+    }
+
+    /** A for-loop bound: a number that is a whole int64, in a new long local. */
+    private int longBound(ExprNode n, CodeWriter.Label slow) {
+        number(n, slow);
+        int d = code.allocateLocal(true);
+        code.dup2().dstore(d);
+        code.invokestatic("duso/lang/values/NumberFormat", "isInt64", "(D)Z").ifeq(slow);
+        int l = code.allocateLocal(true);
+        code.dload(d).d2l().lstore(l);
+        return l;
+    }
+
+    // ---- statements ----------------------------------------------------------------------------------
+
+    private void stmt(StmtNode s, Targets t) {
+        if (s instanceof BlockNode b) {
+            if (b.statements.length == 0 && b.tail) {
+                resultNil();
+            }
+            for (StmtNode x : b.statements) {
+                stmt(x, t);
+            }
+        } else if (s instanceof AssignNodes.Define d) {
+            assign(d, d.slot, d.value);
+        } else if (s instanceof AssignNodes.ToVariable a) {
+            assign(a, a.localSlot, a.value);
+        } else if (s instanceof CompoundAssignNode c) {
+            compound(c);
+        } else if (s instanceof IncrementNode.Postfix p) {
+            code.dload(reg[p.localSlot]).dconst(p.delta).dadd().dstore(reg[p.localSlot]);
+            markAssigned(p.localSlot);
+            if (p.tail) {
+                resultNil();
+            }
+        } else if (s instanceof ControlNodes.If i) {
+            ifStatement(i, t);
+        } else if (s instanceof ControlNodes.Break) {
+            code.goto_(t.breakTo());
+        } else if (s instanceof ControlNodes.Continue) {
+            code.goto_(t.continueTo());
+        } else if (s instanceof ControlNodes.Return r) {
+            returnStatement(r);
+        } else if (s instanceof LoopNodes.While w) {
+            if (w.tail) {
+                resultNil();
+            }
+            CodeWriter.Label exit = code.newLabel();
+            whileLoop(w, exit);
+            code.bind(exit);
+        } else if (s instanceof LoopNodes.NumericFor f) {
+            nestedFor(f);
+        } else {
+            throw new IllegalStateException("not in a numeric region: " + s.getClass().getSimpleName());
+        }
+    }
+
+    private void assign(StmtNode node, int slot, ExprNode value) {
+        number(value, slowStatement(node));
+        code.dstore(reg[slot]);
+        markAssigned(slot);
+        if (node.tail) {
+            resultOf(slot);
+        }
+    }
+
+    private void compound(CompoundAssignNode c) {
+        CodeWriter.Label slow = slowStatement(c);
+        int slot = c.localSlot;
+        number(c.value, slow);
+        int rhs = code.allocateLocal(true);
+        code.dstore(rhs);
+        switch (c.op) {
+            case ADD -> code.dload(reg[slot]).dload(rhs).dadd();
+            case SUB -> code.dload(reg[slot]).dload(rhs).dsub();
+            case MUL -> code.dload(reg[slot]).dload(rhs).dmul();
+            case DIV -> {
+                code.dload(rhs).dconst0().dcmpl().ifeq(slow);
+                code.dload(reg[slot]).dload(rhs).ddiv();
+            }
+            case MOD -> {
+                int y = code.allocateLocal(true);
+                code.dload(rhs).invokestatic(OPS, "goInt64", "(D)J").lstore(y);
+                code.lload(y).lconst0().lcmp().ifeq(slow);
+                code.dload(reg[slot]).invokestatic(OPS, "goInt64", "(D)J").lload(y).lrem().l2d();
+            }
+        }
+        code.dstore(reg[slot]);
+        markAssigned(slot);
+        if (c.tail) {
+            resultOf(slot);
+        }
+    }
+
+    private void ifStatement(ControlNodes.If node, Targets t) {
+        CodeWriter.Label end = code.newLabel();
+        for (int i = 0; i < node.conditions.length; i++) {
+            CodeWriter.Label next = code.newLabel();
+            branch(node.conditions[i], false, next);
+            stmt(node.branches[i], t);
+            code.goto_(end);
+            code.bind(next);
+        }
+        if (node.otherwise != null) {
+            stmt(node.otherwise, t);
+        } else if (node.tail) {
+            resultNil();
+        }
+        code.bind(end);
+    }
+
+    private void returnStatement(ControlNodes.Return r) {
+        int value = code.allocateLocal(false);
+        if (r.value == null) {
+            code.getstatic(JitEmitter.NIL, "NIL", JitEmitter.D_NIL);
+        } else {
+            number(r.value, slowStatement(r));
+            code.invokestatic("duso/lang/values/Numbers", "box", "(D)Ljava/lang/Double;");
+        }
+        code.astore(value);
+        spill();
+        code.aload(e.rootFrame).aload(value).putfield(FRAME, "returnValue", JitEmitter.D_OBJECT);
+        code.iconst(StmtNode.RETURN).ireturn();
+    }
+
+    private void markAssigned(int slot) {
+        if (assignedFlag[slot] >= 0) {
+            code.iconst(1).istore(assignedFlag[slot]);
+        }
+    }
+
+    private void resultNil() {
+        code.aload(frame).getstatic(JitEmitter.NIL, "NIL", JitEmitter.D_NIL).putfield(FRAME, "result", JitEmitter.D_OBJECT);
+    }
+
+    private void resultOf(int slot) {
+        code.aload(frame).dload(reg[slot]);
+        code.invokestatic("duso/lang/values/Numbers", "box", "(D)Ljava/lang/Double;");
+        code.putfield(FRAME, "result", JitEmitter.D_OBJECT);
+    }
+
+    // ---- conditions and numbers ------------------------------------------------------------------------
+
+    /** Jumps to target when the condition's truth equals {@code when}. */
+    private void branch(ExprNode c, boolean when, CodeWriter.Label target) {
+        if (c instanceof ConstNode k) {
+            if (k.truthy == when) {
+                code.goto_(target);
+            }
+        } else if (c instanceof LogicNodes.Not n) {
+            branch(n.operand, !when, target);
+        } else if (c instanceof LogicNodes.And a) {
+            if (when) {
+                CodeWriter.Label skip = code.newLabel();
+                branch(a.left, false, skip);
+                branch(a.right, true, target);
+                code.bind(skip);
+            } else {
+                branch(a.left, false, target);
+                branch(a.right, false, target);
+            }
+        } else if (c instanceof LogicNodes.Or o) {
+            if (when) {
+                branch(o.left, true, target);
+                branch(o.right, true, target);
+            } else {
+                CodeWriter.Label skip = code.newLabel();
+                branch(o.left, true, skip);
+                branch(o.right, false, target);
+                code.bind(skip);
+            }
+        } else {
+            compare(c, when, target);
+        }
+    }
+
+    private void compare(ExprNode c, boolean when, CodeWriter.Label target) {
+        ExprNode left;
+        ExprNode right;
+        ComparisonNodes.Kind kind;
+        if (c instanceof ComparisonNodes.Equal q) {
+            left = q.left;
+            right = q.right;
+            kind = q.negate ? ComparisonNodes.Kind.NE : ComparisonNodes.Kind.EQ;
+        } else {
+            ComparisonNodes.Order o = (ComparisonNodes.Order) c;
+            left = o.left;
+            right = o.right;
+            kind = o.kind;
+        }
+        CodeWriter.Label slow = slowPath(c, Raise.CONDITION);
+        Map<ExprNode, Integer> divisors = new IdentityHashMap<>();
+        checkDivisors(left, slow, divisors);
+        checkDivisors(right, slow, divisors);
+        compute(left, divisors);
+        compute(right, divisors);
+        // dcmpg makes NaN "greater" so < and <= fail on it; dcmpl makes it "less" for > and >=.
+        boolean lessThan = kind == ComparisonNodes.Kind.LT || kind == ComparisonNodes.Kind.LE;
+        if (lessThan) {
+            code.dcmpg();
+        } else {
+            code.dcmpl();
+        }
+        switch (kind) {
+            case LT -> { if (when) code.iflt(target); else code.ifge(target); }
+            case LE -> { if (when) code.ifle(target); else code.ifgt(target); }
+            case GT -> { if (when) code.ifgt(target); else code.ifle(target); }
+            case GE -> { if (when) code.ifge(target); else code.iflt(target); }
+            case EQ -> { if (when) code.ifeq(target); else code.ifne(target); }
+            case NE -> { if (when) code.ifne(target); else code.ifeq(target); }
+        }
+    }
+
+    /** Pushes a number expression's double; a zero divisor jumps to {@code slow} with an empty stack. */
+    private void number(ExprNode n, CodeWriter.Label slow) {
+        Map<ExprNode, Integer> divisors = new IdentityHashMap<>();
+        checkDivisors(n, slow, divisors);
+        compute(n, divisors);
+    }
+
+    /** Computes every divisor first (innermost first) into locals, checking each is not zero. */
+    private void checkDivisors(ExprNode n, CodeWriter.Label slow, Map<ExprNode, Integer> divisors) {
+        if (n instanceof ArithmeticNodes.Binary b) {
+            checkDivisors(b.left, slow, divisors);
+            checkDivisors(b.right, slow, divisors);
+            if (b instanceof ArithmeticNodes.Div) {
+                compute(b.right, divisors);
+                int d = code.allocateLocal(true);
+                code.dup2().dstore(d);
+                code.dconst0().dcmpl().ifeq(slow);
+                divisors.put(b, d);
+            } else if (b instanceof ArithmeticNodes.Mod) {
+                compute(b.right, divisors);
+                code.invokestatic(OPS, "goInt64", "(D)J");
+                int l = code.allocateLocal(true);
+                code.dup2().lstore(l);
+                code.lconst0().lcmp().ifeq(slow);
+                divisors.put(b, l);
+            }
+        } else if (n instanceof ArithmeticNodes.Negate g) {
+            checkDivisors(g.operand, slow, divisors);
+        }
+    }
+
+    private void compute(ExprNode n, Map<ExprNode, Integer> divisors) {
+        if (n instanceof ConstNode c) {
+            code.dconst((Double) c.value);
+        } else if (n instanceof ReadVarNode.Local l) {
+            code.dload(reg[l.slot]);
+        } else if (n instanceof ArithmeticNodes.Add a) {
+            compute(a.left, divisors);
+            compute(a.right, divisors);
+            code.dadd();
+        } else if (n instanceof ArithmeticNodes.Sub s) {
+            compute(s.left, divisors);
+            compute(s.right, divisors);
+            code.dsub();
+        } else if (n instanceof ArithmeticNodes.Mul m) {
+            compute(m.left, divisors);
+            compute(m.right, divisors);
+            code.dmul();
+        } else if (n instanceof ArithmeticNodes.Div d) {
+            compute(d.left, divisors);
+            code.dload(divisors.get(d));
+            code.ddiv();
+        } else if (n instanceof ArithmeticNodes.Mod m) {
+            compute(m.left, divisors);
+            code.invokestatic(OPS, "goInt64", "(D)J");
+            code.lload(divisors.get(m));
+            code.lrem();
+            code.l2d();
+        } else if (n instanceof ArithmeticNodes.Negate g) {
+            compute(g.operand, divisors);
+            code.dneg();
+        } else {
+            throw new IllegalStateException("not a number expression: " + n.getClass().getSimpleName());
+        }
+    }
+}
