@@ -19,6 +19,8 @@ final class JitCompiler {
     static final String FRAME = "duso/lang/nodes/Frame";
     static final String D_FRAME = "L" + FRAME + ";";
     private static final int MAX_CODE_BYTES = 7_500;
+    /** {@code -Dduso.jit.strict=true} (the compiled-tier tests): generated code that fails to load is an error, not a quiet fallback. */
+    private static final boolean STRICT = Boolean.getBoolean("duso.jit.strict");
     private static final int ACC_PUBLIC = 0x0001;
     private static final int ACC_PRIVATE = 0x0002;
     private static final int ACC_STATIC = 0x0008;
@@ -51,7 +53,8 @@ final class JitCompiler {
         return c != null ? c : compileLoop(loop, false);
     }
 
-    private static CompiledCode compileLoop(Jit.JitLoop loop, boolean regions) {
+    /** One attempt; null when the method is too big or does not load. */
+    static CompiledCode compileLoop(Jit.JitLoop loop, boolean regions) {
         Constants k = new Constants(JitLoader.nextName());
         ClassWriter cw = new ClassWriter(k.self, COMPILED);
         CodeWriter code;
@@ -90,6 +93,9 @@ final class JitCompiler {
             }
             return code;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException t) {
+            if (STRICT) {
+                throw new IllegalStateException("generated code did not load", t);
+            }
             if (Boolean.getBoolean("duso.jit.debug")) {
                 t.printStackTrace();
             }

@@ -205,19 +205,9 @@ final class JitNumeric {
 
     /** Branches on a comparison of two number trees (see {@link JitEmitter#branch}). */
     void compare(ComparisonNodes.Compare c, boolean when, CodeWriter.Label target, JitEmitter.Ctx ctx) {
-        ExprNode left;
-        ExprNode right;
-        ComparisonNodes.Kind kind;
-        if (c instanceof ComparisonNodes.Equal q) {
-            left = q.left;
-            right = q.right;
-            kind = q.negate ? ComparisonNodes.Kind.NE : ComparisonNodes.Kind.EQ;
-        } else {
-            ComparisonNodes.Order o = (ComparisonNodes.Order) c;
-            left = o.left;
-            right = o.right;
-            kind = o.kind;
-        }
+        Comparison cmp = Comparison.of(c);
+        ExprNode left = cmp.left();
+        ExprNode right = cmp.right();
         CodeWriter.Label slowPop = code.newLabel();
         CodeWriter.Label slow = code.newLabel();
         CodeWriter.Label done = code.newLabel();
@@ -228,15 +218,7 @@ final class JitNumeric {
         p.checkDivisors(slow);
         p.compute(left);
         p.compute(right);
-        // Each comparison jumps to target when (a OP b) == when; NaN makes every ordering false.
-        switch (kind) {
-            case LT -> cmp(true, when, target, Cond.LT);
-            case LE -> cmp(true, when, target, Cond.LE);
-            case GT -> cmp(false, when, target, Cond.GT);
-            case GE -> cmp(false, when, target, Cond.GE);
-            case EQ -> cmp(false, when, target, Cond.EQ);
-            case NE -> cmp(false, when, target, Cond.NE);
-        }
+        jumpIf(code, cmp.kind(), when, target);
         code.goto_(done);
         code.bind(slowPop);
         code.pop();
@@ -252,19 +234,29 @@ final class JitNumeric {
         code.bind(done);
     }
 
-    private enum Cond { LT, LE, GT, GE, EQ, NE }
+    /** A comparison's operands and operator. */
+    record Comparison(ExprNode left, ExprNode right, ComparisonNodes.Kind kind) {
+        static Comparison of(ExprNode c) {
+            if (c instanceof ComparisonNodes.Equal q) {
+                return new Comparison(q.left, q.right, q.negate ? ComparisonNodes.Kind.NE : ComparisonNodes.Kind.EQ);
+            }
+            ComparisonNodes.Order o = (ComparisonNodes.Order) c;
+            return new Comparison(o.left, o.right, o.kind);
+        }
+    }
 
     /**
-     * dcmpg yields 1 for NaN and dcmpl -1, chosen so the "true" test fails on NaN for the
-     * ordering operators; for == and != NaN compares unequal either way.
+     * Compares the two doubles on the stack and jumps to target when (a OP b) == when. dcmpg
+     * yields 1 for NaN and dcmpl -1, chosen so the "true" test fails on NaN for the ordering
+     * operators; for == and != NaN compares unequal either way.
      */
-    private void cmp(boolean useG, boolean when, CodeWriter.Label target, Cond cond) {
-        if (useG) {
+    static void jumpIf(CodeWriter code, ComparisonNodes.Kind kind, boolean when, CodeWriter.Label target) {
+        if (kind == ComparisonNodes.Kind.LT || kind == ComparisonNodes.Kind.LE) {
             code.dcmpg();
         } else {
             code.dcmpl();
         }
-        switch (cond) {
+        switch (kind) {
             case LT -> { if (when) code.iflt(target); else code.ifge(target); }
             case LE -> { if (when) code.ifle(target); else code.ifgt(target); }
             case GT -> { if (when) code.ifgt(target); else code.ifle(target); }

@@ -420,40 +420,14 @@ final class JitRegion {
     }
 
     private void compare(ExprNode c, boolean when, CodeWriter.Label target) {
-        ExprNode left;
-        ExprNode right;
-        ComparisonNodes.Kind kind;
-        if (c instanceof ComparisonNodes.Equal q) {
-            left = q.left;
-            right = q.right;
-            kind = q.negate ? ComparisonNodes.Kind.NE : ComparisonNodes.Kind.EQ;
-        } else {
-            ComparisonNodes.Order o = (ComparisonNodes.Order) c;
-            left = o.left;
-            right = o.right;
-            kind = o.kind;
-        }
+        JitNumeric.Comparison cmp = JitNumeric.Comparison.of(c);
         CodeWriter.Label slow = slowPath(c, Raise.CONDITION);
         Map<ExprNode, Integer> divisors = new IdentityHashMap<>();
-        checkDivisors(left, slow, divisors);
-        checkDivisors(right, slow, divisors);
-        compute(left, divisors);
-        compute(right, divisors);
-        // dcmpg makes NaN "greater" so < and <= fail on it; dcmpl makes it "less" for > and >=.
-        boolean lessThan = kind == ComparisonNodes.Kind.LT || kind == ComparisonNodes.Kind.LE;
-        if (lessThan) {
-            code.dcmpg();
-        } else {
-            code.dcmpl();
-        }
-        switch (kind) {
-            case LT -> { if (when) code.iflt(target); else code.ifge(target); }
-            case LE -> { if (when) code.ifle(target); else code.ifgt(target); }
-            case GT -> { if (when) code.ifgt(target); else code.ifle(target); }
-            case GE -> { if (when) code.ifge(target); else code.iflt(target); }
-            case EQ -> { if (when) code.ifeq(target); else code.ifne(target); }
-            case NE -> { if (when) code.ifne(target); else code.ifeq(target); }
-        }
+        checkDivisors(cmp.left(), slow, divisors);
+        checkDivisors(cmp.right(), slow, divisors);
+        compute(cmp.left(), divisors);
+        compute(cmp.right(), divisors);
+        JitNumeric.jumpIf(code, cmp.kind(), when, target);
     }
 
     /** Pushes a number expression's double; a zero divisor jumps to {@code slow} with an empty stack. */
@@ -468,19 +442,19 @@ final class JitRegion {
         if (n instanceof ArithmeticNodes.Binary b) {
             checkDivisors(b.left, slow, divisors);
             checkDivisors(b.right, slow, divisors);
-            if (b instanceof ArithmeticNodes.Div) {
+            boolean div = b instanceof ArithmeticNodes.Div;
+            if (div || b instanceof ArithmeticNodes.Mod) {
+                // A double divisor for /, its int64 truncation for %; either must not be zero.
                 compute(b.right, divisors);
-                int d = code.allocateLocal(true);
-                code.dup2().dstore(d);
-                code.dconst0().dcmpl().ifeq(slow);
-                divisors.put(b, d);
-            } else if (b instanceof ArithmeticNodes.Mod) {
-                compute(b.right, divisors);
-                code.invokestatic(OPS, "goInt64", "(D)J");
-                int l = code.allocateLocal(true);
-                code.dup2().lstore(l);
-                code.lconst0().lcmp().ifeq(slow);
-                divisors.put(b, l);
+                int local = code.allocateLocal(true);
+                if (div) {
+                    code.dup2().dstore(local).dconst0().dcmpl();
+                } else {
+                    code.invokestatic(OPS, "goInt64", "(D)J");
+                    code.dup2().lstore(local).lconst0().lcmp();
+                }
+                code.ifeq(slow);
+                divisors.put(b, local);
             }
         } else if (n instanceof ArithmeticNodes.Negate g) {
             checkDivisors(g.operand, slow, divisors);

@@ -35,7 +35,8 @@ class RegionPlanTest {
     void numberLoopsQualifyAndCompile(String script) {
         StmtNode loop = loopOf(script);
         assertNotNull(RegionPlan.of(loop), script);
-        assertNotNull(JitCompiler.compileLoop((Jit.JitLoop) loop), script);
+        // Straight to the register form: compileLoop(loop) alone would fall back to boxed code.
+        assertNotNull(JitCompiler.compileLoop((Jit.JitLoop) loop, true), script);
     }
 
     @ParameterizedTest
