@@ -64,6 +64,24 @@ public final class Jit {
         });
     }
 
+    /** Number loops whose runs average fewer iterations than this wait for the ordinary threshold. */
+    static final int MIN_RUN = 64;
+
+    /**
+     * A loop reached its threshold after {@code iterations} over {@code runs} runs: compiles it and
+     * returns the iteration count, or returns the later threshold to wait for. A number loop
+     * whose runs are short (the inner loop of a function called in a loop) enters compiled code
+     * so often that, while HotSpot still interprets that code, it runs slower than the warm
+     * interpreter: measured on bench/fib.du, 44 ms interpreted against 67 ms compiled at 1,000.
+     */
+    static int loopIsHot(JitLoop loop, int iterations, int runs) {
+        if (iterations < loopThreshold && iterations < (long) MIN_RUN * runs) {
+            return loopThreshold;
+        }
+        requestLoop(loop);
+        return iterations;
+    }
+
     /** Compiles a loop statement (once); the interpreter switches to it mid-loop. */
     static void requestLoop(JitLoop loop) {
         if (MODE == Mode.OFF || loop.jitRequested()) {

@@ -19,8 +19,9 @@ public final class LoopNodes {
         final StmtNode body;
         final String file;
         private int iterations;
-        /** Iterations (over all runs of this loop) after which it is compiled. */
-        private final int jitAt;
+        private int runs;
+        /** Iterations (over all runs of this loop) at which compiling it is next considered. */
+        private int jitAt;
         private boolean jitRequested;
         private volatile CompiledCode compiled;
 
@@ -38,13 +39,14 @@ public final class LoopNodes {
                 f.result = Nil.NIL;
             }
             Interp in = f.interp;
+            runs++;
             while (true) {
                 CompiledCode cc = compiled;
                 if (cc != null) {
                     return cc.exec(f);
                 }
                 if (++iterations == jitAt) {
-                    Jit.requestLoop(this);
+                    jitAt = Jit.loopIsHot(this, iterations, runs);
                 }
                 if (!condition.executeCondition(f)) {
                     break;
@@ -102,8 +104,9 @@ public final class LoopNodes {
         final StmtNode body;
         final String file;
         private int iterations;
-        /** Iterations (over all runs of this loop) after which it is compiled. */
-        private final int jitAt;
+        private int runs;
+        /** Iterations (over all runs of this loop) at which compiling it is next considered. */
+        private int jitAt;
         private boolean jitRequested;
         private volatile CompiledCode compiled;
 
@@ -170,6 +173,7 @@ public final class LoopNodes {
             Object[] slots = lf.slots;
             Interp in = f.interp;
             int status = NORMAL;
+            runs++;
             for (long i = from; by > 0 ? i <= to : i >= to; i += by) {
                 CompiledCode cc = compiled;
                 if (cc != null) {
@@ -177,7 +181,7 @@ public final class LoopNodes {
                     break;
                 }
                 if (++iterations == jitAt) {
-                    Jit.requestLoop(this);
+                    jitAt = Jit.loopIsHot(this, iterations, runs);
                 }
                 in.checkInterrupt(file, pos);
                 slots[varSlot] = Numbers.box(i);
