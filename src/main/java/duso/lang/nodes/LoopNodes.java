@@ -14,8 +14,12 @@ import duso.lang.values.Numbers;
 public final class LoopNodes {
     private LoopNodes() {}
 
-    public static final class While extends StmtNode implements Jit.JitLoop {
-        final ExprNode condition;
+    /**
+     * What while and numeric for share: the body, the per-iteration interrupt check, and the
+     * bookkeeping that hands a hot loop to the JIT (iterations and runs counted over the life of
+     * the node, compiled code published through a volatile field).
+     */
+    public abstract static class CompilableLoop extends StmtNode implements Jit.JitLoop {
         final StmtNode body;
         final String file;
         private int iterations;
@@ -23,44 +27,32 @@ public final class LoopNodes {
         /** Iterations (over all runs of this loop) at which compiling it is next considered. */
         private int jitAt;
         private boolean jitRequested;
-        private volatile CompiledCode compiled;
+        volatile CompiledCode compiled;
 
-        public While(int pos, ExprNode condition, StmtNode body, String file) {
+        CompilableLoop(int pos, StmtNode body, String file) {
             super(pos);
-            this.condition = condition;
             this.body = body;
             this.file = file;
-            this.jitAt = Jit.loopThreshold(this);
         }
 
-        @Override
-        public int exec(Frame f) {
-            if (tail) {
-                f.result = Nil.NIL;
-            }
-            Interp in = f.interp;
+        /** Called by each subclass's constructor once its fields are set (the plan reads them). */
+        final void armJit() {
+            jitAt = Jit.loopThreshold(this);
+        }
+
+        final void countRun() {
             runs++;
-            while (true) {
-                CompiledCode cc = compiled;
-                if (cc != null) {
-                    return cc.exec(f);
-                }
-                if (++iterations == jitAt) {
-                    jitAt = Jit.loopIsHot(this, iterations, runs);
-                }
-                if (!condition.executeCondition(f)) {
-                    break;
-                }
-                in.checkInterrupt(file, pos);
-                int s = body.exec(f);
-                if (s == BREAK) {
-                    break;
-                }
-                if (s == RETURN) {
-                    return s;
-                }
+        }
+
+        final void countIteration() {
+            if (++iterations == jitAt) {
+                jitAt = Jit.loopIsHot(this, iterations, runs);
             }
-            return NORMAL;
+        }
+
+        /** Per-iteration interrupt check (also called by compiled code). */
+        public void tick(Frame f) {
+            f.interp.checkInterrupt(file, pos);
         }
 
         @Override
@@ -88,39 +80,63 @@ public final class LoopNodes {
         public StmtNode node() {
             return this;
         }
-
-        /** Per-iteration interrupt check (also called by compiled code). */
-        public void tick(Frame f) {
-            f.interp.checkInterrupt(file, pos);
-        }
     }
 
-    public static final class NumericFor extends StmtNode implements Jit.JitLoop {
+    public static final class While extends CompilableLoop {
+        final ExprNode condition;
+
+        public While(int pos, ExprNode condition, StmtNode body, String file) {
+            super(pos, body, file);
+            this.condition = condition;
+            armJit();
+        }
+
+        @Override
+        public int exec(Frame f) {
+            if (tail) {
+                f.result = Nil.NIL;
+            }
+            Interp in = f.interp;
+            countRun();
+            while (true) {
+                CompiledCode cc = compiled;
+                if (cc != null) {
+                    return cc.exec(f);
+                }
+                countIteration();
+                if (!condition.executeCondition(f)) {
+                    break;
+                }
+                in.checkInterrupt(file, pos);
+                int s = body.exec(f);
+                if (s == BREAK) {
+                    break;
+                }
+                if (s == RETURN) {
+                    return s;
+                }
+            }
+            return NORMAL;
+        }
+
+    }
+
+    public static final class NumericFor extends CompilableLoop {
         final LoopScope scope;
         final int varSlot;
         final ExprNode start;
         final ExprNode end;
         final ExprNode step;
-        final StmtNode body;
-        final String file;
-        private int iterations;
-        private int runs;
-        /** Iterations (over all runs of this loop) at which compiling it is next considered. */
-        private int jitAt;
-        private boolean jitRequested;
-        private volatile CompiledCode compiled;
 
         public NumericFor(int pos, LoopScope scope, int varSlot, ExprNode start, ExprNode end, ExprNode step,
                 StmtNode body, String file) {
-            super(pos);
+            super(pos, body, file);
             this.scope = scope;
             this.varSlot = varSlot;
             this.start = start;
             this.end = end;
             this.step = step;
-            this.body = body;
-            this.file = file;
-            this.jitAt = Jit.loopThreshold(this);
+            armJit();
         }
 
         long bound(Frame f, ExprNode e, String what) {
@@ -147,11 +163,6 @@ public final class LoopNodes {
             return scope.enter(f);
         }
 
-        /** Per-iteration interrupt check (also called by compiled code). */
-        public void tick(Frame f) {
-            f.interp.checkInterrupt(file, pos);
-        }
-
         /** The step, checked as the reference does (after both bounds). */
         public long stepOf(Frame f) {
             long by = step == null ? 1 : bound(f, step, "step");
@@ -173,16 +184,14 @@ public final class LoopNodes {
             Object[] slots = lf.slots;
             Interp in = f.interp;
             int status = NORMAL;
-            runs++;
+            countRun();
             for (long i = from; by > 0 ? i <= to : i >= to; i += by) {
                 CompiledCode cc = compiled;
                 if (cc != null) {
                     status = cc.resume(f, lf, i, to, by);
                     break;
                 }
-                if (++iterations == jitAt) {
-                    jitAt = Jit.loopIsHot(this, iterations, runs);
-                }
+                countIteration();
                 in.checkInterrupt(file, pos);
                 slots[varSlot] = Numbers.box(i);
                 int s = body.exec(lf);
@@ -199,31 +208,6 @@ public final class LoopNodes {
             return status;
         }
 
-        @Override
-        public void markTail() {
-            super.markTail();
-            body.markTail();
-        }
-
-        @Override
-        public boolean jitRequested() {
-            return jitRequested;
-        }
-
-        @Override
-        public void markJitRequested() {
-            jitRequested = true;
-        }
-
-        @Override
-        public void publish(CompiledCode code) {
-            compiled = code;
-        }
-
-        @Override
-        public StmtNode node() {
-            return this;
-        }
     }
 
     public static final class IterFor extends StmtNode {
