@@ -72,6 +72,9 @@ final class JitCompiler {
 
     private static CompiledCode finish(ClassWriter cw, Constants k, CodeWriter main) {
         if (main.size() > MAX_CODE_BYTES) {
+            if (Boolean.getBoolean("duso.jit.debug")) {
+                System.err.println("duso-jit: " + main.size() + " bytes of code, over the " + MAX_CODE_BYTES + " limit");
+            }
             return null;
         }
         main.finish();

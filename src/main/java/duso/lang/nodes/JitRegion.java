@@ -38,8 +38,11 @@ final class JitRegion {
     private final int[] reg;
     /** Slot -> int local "assigned since entry", or -1 for a slot that always holds a number. */
     private final int[] assignedFlag;
-    /** Slow paths, written after the loop so the hot code stays together. */
+    /** Slow paths: their nodes, raised after the loop's one shared spill. */
     private final List<Slow> deferred = new ArrayList<>();
+    private final CodeWriter.Label sharedSlowPath;
+    /** Local: which slow path was taken. */
+    private final int which;
 
     private record Targets(CodeWriter.Label breakTo, CodeWriter.Label continueTo) {}
 
@@ -51,6 +54,8 @@ final class JitRegion {
         this.slots = code.allocateLocal(false);
         this.interp = code.allocateLocal(false);
         this.countdown = code.allocateLocal(false);
+        this.which = code.allocateLocal(false);
+        this.sharedSlowPath = code.newLabel();
         int n = plan.touched.length();
         reg = new int[n];
         assignedFlag = new int[n];
@@ -106,13 +111,33 @@ final class JitRegion {
         }
     }
 
-    /** Ends the region: spill, then the slow paths (each ends by throwing). */
+    /**
+     * Ends the region: spill, then the slow paths. They share one spill (the code would otherwise
+     * grow by a spill per division): each sets {@link #which} and jumps here, and after the spill
+     * the one it named lets its node raise the error.
+     */
     private void leave() {
         spill();
         CodeWriter.Label after = code.newLabel();
         code.goto_(after);
-        for (int i = 0; i < deferred.size(); i++) {
-            slowCode(deferred.get(i));
+        if (!deferred.isEmpty()) {
+            for (int i = 0; i < deferred.size(); i++) {
+                code.bind(deferred.get(i).label());
+                code.iconst(i).istore(which).goto_(sharedSlowPath);
+            }
+            code.bind(sharedSlowPath);
+            spill();
+            CodeWriter.Label[] raise = new CodeWriter.Label[deferred.size()];
+            for (int i = 0; i < raise.length; i++) {
+                raise[i] = code.newLabel();
+                code.iload(which).iconst(i).ifIcmpeq(raise[i]);
+            }
+            unreachable();
+            for (int i = 0; i < raise.length; i++) {
+                code.bind(raise[i]);
+                raise(deferred.get(i));
+                unreachable();
+            }
         }
         code.bind(after);
     }
@@ -122,16 +147,14 @@ final class JitRegion {
 
     private record Slow(CodeWriter.Label label, Object node, Raise raise) {}
 
-    /** A label whose code spills, lets the node raise its error, and never returns. */
+    /** A label (reached with an empty stack) that spills and lets the node raise its error. */
     private CodeWriter.Label slowPath(Object node, Raise raise) {
         CodeWriter.Label l = code.newLabel();
         deferred.add(new Slow(l, node, raise));
         return l;
     }
 
-    private void slowCode(Slow s) {
-        code.bind(s.label());
-        spill();
+    private void raise(Slow s) {
         if (s.raise() == Raise.STATEMENT) {
             String type = e.k.load(code, s.node());
             code.aload(frame).invokevirtual(type, "exec", JitEmitter.MT_EXEC).pop();
@@ -145,6 +168,10 @@ final class JitRegion {
                 code.aload(frame).invokevirtual(type, bound, "(" + D_FRAME + ")J").pop2();
             }
         }
+    }
+
+    /** The node called just before has thrown; this only satisfies the verifier. */
+    private void unreachable() {
         code.invokestatic(JitCompiler.COMPILED, "unreachable", "()Ljava/lang/IllegalStateException;");
         code.athrow();
     }
