@@ -180,6 +180,15 @@ final class JitEmitter {
             code.pop();
             return;
         }
+        handleStatus(ctx);
+    }
+
+    /**
+     * Acts on the completion code on the stack: inside a compiled loop, break and continue
+     * jump; a return is passed up (its value copied to the root frame first when the node ran
+     * in a loop's own frame); normal completion falls through.
+     */
+    void handleStatus(Ctx ctx) {
         int st = code.allocateLocal(false);
         code.istore(st);
         CodeWriter.Label normal = code.newLabel();
@@ -226,20 +235,22 @@ final class JitEmitter {
             storeResultNil(ctx);
         }
         RegionPlan plan = regionPlan(w);
-        CodeWriter.Label done = null;
-        if (plan != null) {
-            CodeWriter.Label generic = code.newLabel();
-            done = code.newLabel();
-            JitRegion region = new JitRegion(this, plan, ctx.frame());
-            region.enter(generic);
-            region.outerWhile(w);
-            code.goto_(done);
-            code.bind(generic);
+        if (plan == null) {
+            genericWhile(w, ctx);
+            return;
         }
-        genericWhile(w, ctx);
-        if (done != null) {
-            code.bind(done);
-        }
+        CodeWriter.Label interpret = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
+        JitRegion region = new JitRegion(this, plan, ctx.frame());
+        region.enter(interpret);
+        region.outerWhile(w);
+        code.goto_(done);
+        // A variable did not hold a number on entry: this run of the loop is interpreted.
+        code.bind(interpret);
+        String type = k.load(code, w);
+        code.aload(ctx.frame()).invokevirtual(type, "interpret", MT_EXEC);
+        handleStatus(new Ctx(ctx.frame(), null, null));
+        code.bind(done);
     }
 
     private void genericWhile(LoopNodes.While w, Ctx ctx) {
@@ -298,21 +309,23 @@ final class JitEmitter {
 
     private void forLoop(LoopNodes.NumericFor f, String type, int node, int frame, int lf, int i, int to, int by) {
         RegionPlan plan = regionPlan(f);
-        CodeWriter.Label done = null;
-        if (plan != null) {
-            // A flat scope: lf is the enclosing frame, so leaving the scope has nothing to copy.
-            CodeWriter.Label generic = code.newLabel();
-            done = code.newLabel();
-            JitRegion region = new JitRegion(this, plan, lf);
-            region.enter(generic);
-            region.outerFor(f, i, to, by);
-            code.goto_(done);
-            code.bind(generic);
+        if (plan == null) {
+            genericFor(f, type, node, frame, lf, i, to, by);
+            return;
         }
-        genericFor(f, type, node, frame, lf, i, to, by);
-        if (done != null) {
-            code.bind(done);
-        }
+        // A flat scope: lf is the enclosing frame, so leaving the scope has nothing to copy.
+        CodeWriter.Label interpret = code.newLabel();
+        CodeWriter.Label done = code.newLabel();
+        JitRegion region = new JitRegion(this, plan, lf);
+        region.enter(interpret);
+        region.outerFor(f, i, to, by);
+        code.goto_(done);
+        // A variable did not hold a number on entry: the rest of this run is interpreted.
+        code.bind(interpret);
+        code.aload(node).aload(frame).aload(lf).lload(i).lload(to).lload(by);
+        code.invokevirtual(type, "interpretFrom", "(" + D_FRAME + D_FRAME + "JJJ)I");
+        handleStatus(new Ctx(frame, null, null));
+        code.bind(done);
     }
 
     /** The loop's register plan, or null (regions off for this compilation, or not a number loop). */

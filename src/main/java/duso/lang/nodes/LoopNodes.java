@@ -119,6 +119,24 @@ public final class LoopNodes {
             return NORMAL;
         }
 
+        /**
+         * The interpreter's loop alone (no prologue, no hand-over to compiled code): where
+         * compiled code sends a run whose variables do not suit its registers.
+         */
+        public int interpret(Frame f) {
+            Interp in = f.interp;
+            while (condition.executeCondition(f)) {
+                in.checkInterrupt(file, pos);
+                int s = body.exec(f);
+                if (s == BREAK) {
+                    break;
+                }
+                if (s == RETURN) {
+                    return s;
+                }
+            }
+            return NORMAL;
+        }
     }
 
     public static final class NumericFor extends CompilableLoop {
@@ -170,6 +188,29 @@ public final class LoopNodes {
                 throw Errors.positioned(f, file, pos, "for loop step cannot be zero");
             }
             return by;
+        }
+
+        /**
+         * The interpreter's loop from counter {@code from} on (bounds checked, scope entered, no
+         * hand-over to compiled code): where compiled code sends a run whose variables do not
+         * suit its registers.
+         */
+        public int interpretFrom(Frame f, Frame lf, long from, long to, long by) {
+            Object[] slots = lf.slots;
+            Interp in = f.interp;
+            for (long i = from; by > 0 ? i <= to : i >= to; i += by) {
+                in.checkInterrupt(file, pos);
+                slots[varSlot] = Numbers.box(i);
+                int s = body.exec(lf);
+                if (s == BREAK) {
+                    break;
+                }
+                if (s == RETURN) {
+                    f.returnValue = lf.returnValue;
+                    return RETURN;
+                }
+            }
+            return NORMAL;
         }
 
         @Override
