@@ -1,6 +1,7 @@
 package duso.server;
 
 import duso.lang.values.DusoObject;
+import duso.runtime.crypto.JwtKeys;
 import duso.runtime.json.Json;
 import duso.runtime.json.JsonException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
-import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -115,18 +115,11 @@ final class Jwt {
     }
 
     private static byte[] rsaSign(String pem, String message) {
-        List<PemKeys.Block> blocks = PemKeys.decode(pem);
-        if (blocks.isEmpty()) {
-            throw new IllegalArgumentException("invalid RSA private key format");
-        }
         PrivateKey key;
         try {
-            key = PemKeys.privateKey(blocks.get(0));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("failed to parse private key: " + e.getMessage());
-        }
-        if (!key.getAlgorithm().equals("RSA")) {
-            throw new IllegalArgumentException("private key is not an RSA key");
+            key = JwtKeys.rsaSigningKey(pem);
+        } catch (JwtKeys.KeyError e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
@@ -139,11 +132,10 @@ final class Jwt {
     }
 
     private static boolean rsaVerify(String pem, String message, byte[] signature) throws GeneralSecurityException {
-        List<PemKeys.Block> blocks = PemKeys.decode(pem);
-        if (blocks.isEmpty()) {
+        PublicKey key = JwtKeys.rsaPublicKey(pem);
+        if (key == null) {
             return false;
         }
-        PublicKey key = PemKeys.rsaPublicKey(blocks.get(0));
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initVerify(key);
         s.update(message.getBytes(StandardCharsets.UTF_8));

@@ -5,11 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,8 +15,9 @@ import java.util.List;
 /**
  * PEM text to JDK keys and certificates, with no library: certificate chains, PKCS#8
  * private keys ("PRIVATE KEY"), PKCS#1 RSA keys ("RSA PRIVATE KEY") and SEC1 EC keys ("EC
- * PRIVATE KEY") — the last two rewrapped as PKCS#8, the only form the JDK reads — and PKIX
- * public keys ("PUBLIC KEY"). Used for TLS certificates and RS256 JWT keys.
+ * PRIVATE KEY"), the last two rewrapped as PKCS#8, the only form the JDK reads. Used for TLS
+ * certificates and keys; RS256 JWT keys go through {@link duso.runtime.crypto.JwtKeys}, which
+ * reads them exactly as the reference does.
  */
 final class PemKeys {
     private PemKeys() {}
@@ -105,14 +104,9 @@ final class PemKeys {
         }
     }
 
-    static PrivateKey rsaPkcs1(byte[] der) throws GeneralSecurityException {
+    private static PrivateKey rsaPkcs1(byte[] der) throws GeneralSecurityException {
         byte[] info = sequence(concat(hex("020100"), RSA_ALGORITHM, tlv(0x04, der)));
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(info));
-    }
-
-    /** A PKIX ("PUBLIC KEY") RSA public key. */
-    static PublicKey rsaPublicKey(Block b) throws GeneralSecurityException {
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(b.der()));
     }
 
     /** SEC1 ECPrivateKey → PKCS#8, taking the curve from the key's own parameters field. */

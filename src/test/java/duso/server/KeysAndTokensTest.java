@@ -74,6 +74,30 @@ class KeysAndTokensTest {
     }
 
     @Test
+    void rs256KeyErrorsUseTheReferenceWords() throws Exception {
+        assumeTrue(openssl(), "openssl is not installed");
+        run("openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec1.pem");
+        run("openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "ec1.pem", "-out", "ec8.pem");
+        run("openssl", "genrsa", "-traditional", "-out", "rsa512.pem", "512");
+        run("openssl", "ec", "-in", "ec1.pem", "-pubout", "-out", "ec.pub");
+        assertEquals("failed to parse private key: x509: failed to parse private key "
+                + "(use ParseECPrivateKey instead for this key format)", signError("ec1.pem"));
+        assertEquals("private key is not an RSA key", signError("ec8.pem"));
+        assertEquals("failed to sign token: crypto/rsa: 512-bit keys are insecure "
+                + "(see https://go.dev/pkg/crypto/rsa#hdr-Minimum_key_size)", signError("rsa512.pem"));
+        // a token checked against a key that is not RSA has no claims (the reference's nil)
+        String token = Jwt.sign(claims("a", "b"), "HS256", "k", "", 60);
+        assertNull(Jwt.verify(token.replace(token.substring(0, token.indexOf('.')), "eyJhbGciOiJSUzI1NiJ9"), "",
+                Files.readString(dir.resolve("ec.pub"))));
+    }
+
+    private String signError(String keyFile) throws Exception {
+        String pem = Files.readString(dir.resolve(keyFile));
+        return assertThrows(IllegalArgumentException.class, () -> Jwt.sign(claims("a", "b"), "RS256", "", pem, 1))
+                .getMessage();
+    }
+
+    @Test
     void hs256SignAndVerify() {
         String t = Jwt.sign(claims("sub", "u"), "HS256", "k", "", 60);
         DusoObject c = Jwt.verify(t, "k", "");
