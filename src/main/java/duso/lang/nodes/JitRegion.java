@@ -10,7 +10,7 @@ import java.util.Map;
  * local: no boxing, no frame access, nothing HotSpot cannot keep in machine registers.
  *
  * <p>On entry the live-in variables are unboxed (a variable holding anything but a number sends
- * the caller to the ordinary compiled loop instead). The frame is brought up to date ("spilled":
+ * that run of the loop to the interpreter instead). The frame is brought up to date ("spilled":
  * each assigned variable boxed into its slot) whenever control leaves the region: at the end of
  * the loop, on return, before an interrupt check throws, and before a zero divisor sends an
  * expression to its node, which re-evaluates it from the frame and raises the reference's error.
