@@ -19,8 +19,6 @@ import java.util.Map;
  */
 final class JitNumeric {
     private static final String DOUBLE = "java/lang/Double";
-    private static final String OPS = "duso/lang/nodes/Ops";
-    private static final String MT_GOINT64 = "(D)J";
     private static final String MT_VALUE_OF = "(D)Ljava/lang/Double;";
 
     private final JitEmitter e;
@@ -63,12 +61,11 @@ final class JitNumeric {
         return a instanceof ConstNode && b instanceof ConstNode;
     }
 
-    /** Per-expression locals: a double per variable leaf, a double/long per divisor. */
-    private final class Plan {
+    /** Per-expression locals: a double per variable leaf, read from the frame before computing. */
+    private final class Plan implements JitArithmetic.Leaves {
         final Map<ExprNode, Integer> leaves = new IdentityHashMap<>();
-        final Map<ExprNode, Integer> divisors = new IdentityHashMap<>();
         final List<ExprNode> leafOrder = new ArrayList<>();
-        final List<ArithmeticNodes.Binary> divOrder = new ArrayList<>();
+        final JitArithmetic arith = new JitArithmetic(code, this);
 
         void collect(ExprNode n) {
             if (n instanceof ReadVarNode r) {
@@ -77,12 +74,14 @@ final class JitNumeric {
             } else if (n instanceof ArithmeticNodes.Binary b) {
                 collect(b.left);
                 collect(b.right);
-                if (b instanceof ArithmeticNodes.Div || b instanceof ArithmeticNodes.Mod) {
-                    divOrder.add(b);
-                }
             } else if (n instanceof ArithmeticNodes.Negate g) {
                 collect(g.operand);
             }
+        }
+
+        @Override
+        public int local(ReadVarNode leaf) {
+            return leaves.get(leaf);
         }
 
         /** Reads the leaves (jumping to slowPop with the leaf on the stack when not a number). */
@@ -93,70 +92,8 @@ final class JitNumeric {
                 code.dstore(leaves.get(leaf));
             }
         }
-
-        /** Computes and checks every divisor (jumping to slow, stack empty, when it is zero). */
-        void checkDivisors(CodeWriter.Label slow) {
-            for (ArithmeticNodes.Binary b : divOrder) {
-                compute(b.right);
-                if (b instanceof ArithmeticNodes.Div) {
-                    int d = code.allocateLocal(true);
-                    code.dup2();
-                    code.dstore(d);
-                    code.dconst0();
-                    code.dcmpl();
-                    code.ifeq(slow);
-                    divisors.put(b, d);
-                } else {
-                    code.invokestatic(OPS, "goInt64", MT_GOINT64);
-                    int l = code.allocateLocal(true);
-                    code.dup2();
-                    code.lstore(l);
-                    code.lconst0();
-                    code.lcmp();
-                    code.ifeq(slow);
-                    divisors.put(b, l);
-                }
-            }
-        }
-
-        /** Pushes the double value of n from the prepared locals. */
-        void compute(ExprNode n) {
-            if (n instanceof ConstNode c) {
-                code.dconst((Double) c.value);
-            } else if (n instanceof ReadVarNode r) {
-                code.dload(leaves.get(r));
-            } else if (n instanceof ArithmeticNodes.Add a) {
-                binary(a);
-                code.dadd();
-            } else if (n instanceof ArithmeticNodes.Sub s) {
-                binary(s);
-                code.dsub();
-            } else if (n instanceof ArithmeticNodes.Mul m) {
-                binary(m);
-                code.dmul();
-            } else if (n instanceof ArithmeticNodes.Div d) {
-                compute(d.left);
-                code.dload(divisors.get(d));
-                code.ddiv();
-            } else if (n instanceof ArithmeticNodes.Mod m) {
-                compute(m.left);
-                code.invokestatic(OPS, "goInt64", MT_GOINT64);
-                code.lload(divisors.get(m));
-                code.lrem();
-                code.l2d();
-            } else if (n instanceof ArithmeticNodes.Negate g) {
-                compute(g.operand);
-                code.dneg();
-            } else {
-                throw new IllegalStateException("not numeric: " + n);
-            }
-        }
-
-        private void binary(ArithmeticNodes.Binary b) {
-            compute(b.left);
-            compute(b.right);
-        }
     }
+
     /** Pushes a variable leaf's value as an Object. */
     private void loadObject(ExprNode leaf, JitEmitter.Ctx ctx) {
         if (leaf instanceof ReadVarNode.Local l) {
@@ -192,8 +129,8 @@ final class JitNumeric {
         Plan p = new Plan();
         p.collect(n);
         p.loadLeaves(ctx, slowPop);
-        p.checkDivisors(slow);
-        p.compute(n);
+        p.arith.checkDivisors(n, slow);
+        p.arith.compute(n);
         code.invokestatic(DOUBLE, "valueOf", MT_VALUE_OF);
         code.goto_(done);
         code.bind(slowPop);
@@ -215,9 +152,10 @@ final class JitNumeric {
         p.collect(left);
         p.collect(right);
         p.loadLeaves(ctx, slowPop);
-        p.checkDivisors(slow);
-        p.compute(left);
-        p.compute(right);
+        p.arith.checkDivisors(left, slow);
+        p.arith.checkDivisors(right, slow);
+        p.arith.compute(left);
+        p.arith.compute(right);
         jumpIf(code, cmp.kind(), when, target);
         code.goto_(done);
         code.bind(slowPop);
@@ -281,39 +219,11 @@ final class JitNumeric {
         Plan p = new Plan();
         p.collect(c.value);
         p.loadLeaves(ctx, slowPop);
-        p.checkDivisors(slow);
-        p.compute(c.value);
+        p.arith.checkDivisors(c.value, slow);
+        p.arith.compute(c.value);
         int rhs = code.allocateLocal(true);
         code.dstore(rhs);
-        switch (c.op) {
-            case ADD -> { code.dload(cur); code.dload(rhs); code.dadd(); }
-            case SUB -> { code.dload(cur); code.dload(rhs); code.dsub(); }
-            case MUL -> { code.dload(cur); code.dload(rhs); code.dmul(); }
-            case DIV -> {
-                code.dload(rhs);
-                code.dconst0();
-                code.dcmpl();
-                code.ifeq(slow);
-                code.dload(cur);
-                code.dload(rhs);
-                code.ddiv();
-            }
-            case MOD -> {
-                code.dload(rhs);
-                code.invokestatic(OPS, "goInt64", MT_GOINT64);
-                int y = code.allocateLocal(true);
-                code.lstore(y);
-                code.lload(y);
-                code.lconst0();
-                code.lcmp();
-                code.ifeq(slow);
-                code.dload(cur);
-                code.invokestatic(OPS, "goInt64", MT_GOINT64);
-                code.lload(y);
-                code.lrem();
-                code.l2d();
-            }
-        }
+        JitArithmetic.combine(code, c.op, cur, rhs, slow);
         code.invokestatic(DOUBLE, "valueOf", MT_VALUE_OF);
         int boxed = code.allocateLocal(false);
         code.astore(boxed);

@@ -1,9 +1,7 @@
 package duso.lang.nodes;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes a loop that {@link RegionPlan} accepted with each of its variables in a {@code double}
@@ -17,12 +15,11 @@ import java.util.Map;
  * A variable the loop may not have assigned (one first defined inside it) carries an int flag so
  * the spill never binds a name the interpreter would have left unbound.
  */
-final class JitRegion {
+final class JitRegion implements JitArithmetic.Leaves {
     private static final String FRAME = JitCompiler.FRAME;
     private static final String D_FRAME = JitCompiler.D_FRAME;
     private static final String INTERP = "duso/lang/nodes/Interp";
     private static final String DOUBLE = "java/lang/Double";
-    private static final String OPS = "duso/lang/nodes/Ops";
 
     private final JitEmitter e;
     private final CodeWriter code;
@@ -342,21 +339,7 @@ final class JitRegion {
         number(c.value, slow);
         int rhs = code.allocateLocal(true);
         code.dstore(rhs);
-        switch (c.op) {
-            case ADD -> code.dload(reg[slot]).dload(rhs).dadd();
-            case SUB -> code.dload(reg[slot]).dload(rhs).dsub();
-            case MUL -> code.dload(reg[slot]).dload(rhs).dmul();
-            case DIV -> {
-                code.dload(rhs).dconst0().dcmpl().ifeq(slow);
-                code.dload(reg[slot]).dload(rhs).ddiv();
-            }
-            case MOD -> {
-                int y = code.allocateLocal(true);
-                code.dload(rhs).invokestatic(OPS, "goInt64", "(D)J").lstore(y);
-                code.lload(y).lconst0().lcmp().ifeq(slow);
-                code.dload(reg[slot]).invokestatic(OPS, "goInt64", "(D)J").lload(y).lrem().l2d();
-            }
-        }
+        JitArithmetic.combine(code, c.op, reg[slot], rhs, slow);
         code.dstore(reg[slot]);
         markAssigned(slot);
         if (c.tail) {
@@ -449,77 +432,23 @@ final class JitRegion {
     private void compare(ExprNode c, boolean when, CodeWriter.Label target) {
         JitNumeric.Comparison cmp = JitNumeric.Comparison.of(c);
         CodeWriter.Label slow = slowPath(c, Raise.CONDITION);
-        Map<ExprNode, Integer> divisors = new IdentityHashMap<>();
-        checkDivisors(cmp.left(), slow, divisors);
-        checkDivisors(cmp.right(), slow, divisors);
-        compute(cmp.left(), divisors);
-        compute(cmp.right(), divisors);
+        JitArithmetic arith = new JitArithmetic(code, this);
+        arith.checkDivisors(cmp.left(), slow);
+        arith.checkDivisors(cmp.right(), slow);
+        arith.compute(cmp.left());
+        arith.compute(cmp.right());
         JitNumeric.jumpIf(code, cmp.kind(), when, target);
     }
 
     /** Pushes a number expression's double; a zero divisor jumps to {@code slow} with an empty stack. */
     private void number(ExprNode n, CodeWriter.Label slow) {
-        Map<ExprNode, Integer> divisors = new IdentityHashMap<>();
-        checkDivisors(n, slow, divisors);
-        compute(n, divisors);
+        JitArithmetic arith = new JitArithmetic(code, this);
+        arith.checkDivisors(n, slow);
+        arith.compute(n);
     }
 
-    /** Computes every divisor first (innermost first) into locals, checking each is not zero. */
-    private void checkDivisors(ExprNode n, CodeWriter.Label slow, Map<ExprNode, Integer> divisors) {
-        if (n instanceof ArithmeticNodes.Binary b) {
-            checkDivisors(b.left, slow, divisors);
-            checkDivisors(b.right, slow, divisors);
-            boolean div = b instanceof ArithmeticNodes.Div;
-            if (div || b instanceof ArithmeticNodes.Mod) {
-                // A double divisor for /, its int64 truncation for %; either must not be zero.
-                compute(b.right, divisors);
-                int local = code.allocateLocal(true);
-                if (div) {
-                    code.dup2().dstore(local).dconst0().dcmpl();
-                } else {
-                    code.invokestatic(OPS, "goInt64", "(D)J");
-                    code.dup2().lstore(local).lconst0().lcmp();
-                }
-                code.ifeq(slow);
-                divisors.put(b, local);
-            }
-        } else if (n instanceof ArithmeticNodes.Negate g) {
-            checkDivisors(g.operand, slow, divisors);
-        }
-    }
-
-    private void compute(ExprNode n, Map<ExprNode, Integer> divisors) {
-        if (n instanceof ConstNode c) {
-            code.dconst((Double) c.value);
-        } else if (n instanceof ReadVarNode.Local l) {
-            code.dload(reg[l.slot]);
-        } else if (n instanceof ArithmeticNodes.Add a) {
-            compute(a.left, divisors);
-            compute(a.right, divisors);
-            code.dadd();
-        } else if (n instanceof ArithmeticNodes.Sub s) {
-            compute(s.left, divisors);
-            compute(s.right, divisors);
-            code.dsub();
-        } else if (n instanceof ArithmeticNodes.Mul m) {
-            compute(m.left, divisors);
-            compute(m.right, divisors);
-            code.dmul();
-        } else if (n instanceof ArithmeticNodes.Div d) {
-            compute(d.left, divisors);
-            code.dload(divisors.get(d));
-            code.ddiv();
-        } else if (n instanceof ArithmeticNodes.Mod m) {
-            compute(m.left, divisors);
-            code.invokestatic(OPS, "goInt64", "(D)J");
-            code.lload(divisors.get(m));
-            code.lrem();
-            code.l2d();
-        } else if (n instanceof ArithmeticNodes.Negate g) {
-            compute(g.operand, divisors);
-            code.dneg();
-        } else {
-            throw new IllegalStateException("not a number expression: " + n.getClass().getSimpleName());
-        }
+    @Override
+    public int local(ReadVarNode leaf) {
+        return reg[((ReadVarNode.Local) leaf).slot];
     }
 }
