@@ -23,12 +23,12 @@ public final class Jit {
 
     static final int callThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.calls", 50_000);
     static final int loopThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.loops", 2_000_000);
+    /** {@code -Dduso.jit.regions=false} keeps number loops boxed (for comparing the two). */
+    static final boolean regions = !"false".equals(System.getProperty("duso.jit.regions"));
     /**
      * Loops that run entirely in registers ({@link RegionPlan}) pay for their compilation within
      * a few thousand iterations, so they are compiled much sooner than other loops.
      */
-    /** {@code -Dduso.jit.regions=false} keeps number loops boxed (for comparing the two). */
-    static final boolean regions = !"false".equals(System.getProperty("duso.jit.regions"));
     static final int numberLoopThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.numberLoops", 1_000);
 
     private static final LinkedBlockingQueue<Runnable> QUEUE = new LinkedBlockingQueue<>();
@@ -36,12 +36,15 @@ public final class Jit {
 
     private Jit() {}
 
-    /** After how many iterations (over all its runs) a loop is compiled. */
-    static int loopThreshold(StmtNode loop) {
+    /**
+     * After how many iterations (over all its runs) a loop is first considered for compiling:
+     * the number-loop threshold, so only loops that get that far are ever analysed.
+     */
+    static int firstLoopCheck() {
         if (MODE == Mode.OFF) {
             return Integer.MAX_VALUE;
         }
-        return regions && RegionPlan.of(loop) != null ? numberLoopThreshold : loopThreshold;
+        return regions ? Math.min(numberLoopThreshold, loopThreshold) : loopThreshold;
     }
 
     static boolean enabled() {
@@ -69,13 +72,15 @@ public final class Jit {
 
     /**
      * A loop reached its threshold after {@code iterations} over {@code runs} runs: compiles it and
-     * returns the iteration count, or returns the later threshold to wait for. A number loop
+     * returns the iteration count, or returns the later threshold to wait for. Before the
+     * ordinary threshold only number loops qualify, and of those only loops with long runs: one
      * whose runs are short (the inner loop of a function called in a loop) enters compiled code
      * so often that, while HotSpot still interprets that code, it runs slower than the warm
      * interpreter: measured on bench/fib.du, 44 ms interpreted against 67 ms compiled at 1,000.
      */
     static int loopIsHot(JitLoop loop, int iterations, int runs) {
-        if (iterations < loopThreshold && iterations < (long) MIN_RUN * runs) {
+        boolean longRunsOfNumbers = regions && iterations >= (long) MIN_RUN * runs && RegionPlan.of(loop.node()) != null;
+        if (iterations < loopThreshold && !longRunsOfNumbers) {
             return loopThreshold;
         }
         requestLoop(loop);

@@ -25,7 +25,7 @@ public final class LoopNodes {
         private int iterations;
         private int runs;
         /** Iterations (over all runs of this loop) at which compiling it is next considered. */
-        private int jitAt;
+        private int jitAt = Jit.firstLoopCheck();
         private boolean jitRequested;
         volatile CompiledCode compiled;
 
@@ -33,11 +33,6 @@ public final class LoopNodes {
             super(pos);
             this.body = body;
             this.file = file;
-        }
-
-        /** Called by each subclass's constructor once its fields are set (the plan reads them). */
-        final void armJit() {
-            jitAt = Jit.loopThreshold(this);
         }
 
         final void countRun() {
@@ -88,7 +83,6 @@ public final class LoopNodes {
         public While(int pos, ExprNode condition, StmtNode body, String file) {
             super(pos, body, file);
             this.condition = condition;
-            armJit();
         }
 
         @Override
@@ -96,27 +90,8 @@ public final class LoopNodes {
             if (tail) {
                 f.result = Nil.NIL;
             }
-            Interp in = f.interp;
             countRun();
-            while (true) {
-                CompiledCode cc = compiled;
-                if (cc != null) {
-                    return cc.exec(f);
-                }
-                countIteration();
-                if (!condition.executeCondition(f)) {
-                    break;
-                }
-                in.checkInterrupt(file, pos);
-                int s = body.exec(f);
-                if (s == BREAK) {
-                    break;
-                }
-                if (s == RETURN) {
-                    return s;
-                }
-            }
-            return NORMAL;
+            return run(f, true);
         }
 
         /**
@@ -124,8 +99,23 @@ public final class LoopNodes {
          * compiled code sends a run whose variables do not suit its registers.
          */
         public int interpret(Frame f) {
+            return run(f, false);
+        }
+
+        /** The loop; with {@code handOver}, it counts iterations and switches to compiled code once there is some. */
+        private int run(Frame f, boolean handOver) {
             Interp in = f.interp;
-            while (condition.executeCondition(f)) {
+            while (true) {
+                if (handOver) {
+                    CompiledCode cc = compiled;
+                    if (cc != null) {
+                        return cc.exec(f);
+                    }
+                    countIteration();
+                }
+                if (!condition.executeCondition(f)) {
+                    break;
+                }
                 in.checkInterrupt(file, pos);
                 int s = body.exec(f);
                 if (s == BREAK) {
@@ -154,7 +144,6 @@ public final class LoopNodes {
             this.start = start;
             this.end = end;
             this.step = step;
-            armJit();
         }
 
         long bound(Frame f, ExprNode e, String what) {
@@ -196,9 +185,36 @@ public final class LoopNodes {
          * suit its registers.
          */
         public int interpretFrom(Frame f, Frame lf, long from, long to, long by) {
+            return run(f, lf, from, to, by, false);
+        }
+
+        @Override
+        public int exec(Frame f) {
+            long from = bound(f, start, "start");
+            long to = bound(f, end, "end");
+            long by = stepOf(f);
+            if (tail) {
+                f.result = Nil.NIL;
+            }
+            Frame lf = scope.enter(f);
+            countRun();
+            int status = run(f, lf, from, to, by, true);
+            LoopScope.leave(f, lf);
+            return status;
+        }
+
+        /** The loop; with {@code handOver}, it counts iterations and resumes in compiled code once there is some. */
+        private int run(Frame f, Frame lf, long from, long to, long by, boolean handOver) {
             Object[] slots = lf.slots;
             Interp in = f.interp;
             for (long i = from; by > 0 ? i <= to : i >= to; i += by) {
+                if (handOver) {
+                    CompiledCode cc = compiled;
+                    if (cc != null) {
+                        return cc.resume(f, lf, i, to, by);
+                    }
+                    countIteration();
+                }
                 in.checkInterrupt(file, pos);
                 slots[varSlot] = Numbers.box(i);
                 int s = body.exec(lf);
@@ -212,43 +228,6 @@ public final class LoopNodes {
             }
             return NORMAL;
         }
-
-        @Override
-        public int exec(Frame f) {
-            long from = bound(f, start, "start");
-            long to = bound(f, end, "end");
-            long by = stepOf(f);
-            if (tail) {
-                f.result = Nil.NIL;
-            }
-            Frame lf = scope.enter(f);
-            Object[] slots = lf.slots;
-            Interp in = f.interp;
-            int status = NORMAL;
-            countRun();
-            for (long i = from; by > 0 ? i <= to : i >= to; i += by) {
-                CompiledCode cc = compiled;
-                if (cc != null) {
-                    status = cc.resume(f, lf, i, to, by);
-                    break;
-                }
-                countIteration();
-                in.checkInterrupt(file, pos);
-                slots[varSlot] = Numbers.box(i);
-                int s = body.exec(lf);
-                if (s == BREAK) {
-                    break;
-                }
-                if (s == RETURN) {
-                    f.returnValue = lf.returnValue;
-                    status = RETURN;
-                    break;
-                }
-            }
-            LoopScope.leave(f, lf);
-            return status;
-        }
-
     }
 
     public static final class IterFor extends StmtNode {
