@@ -29,5 +29,7 @@ final class Help {
             Environment:
               DUSO_LIB               module search path (':'-separated)
               DUSO_JAVA_OPTS         extra JVM options for the launcher
+              DUSO_PROFILE           script or server: the launcher's JVM profile (default:
+                                     server for a script that names http_server)
             """.formatted(Cli.VERSION);
 }

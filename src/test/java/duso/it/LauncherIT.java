@@ -1,6 +1,7 @@
 package duso.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the launcher honest: it passes the JVM options docs/tuning.md documents, and when an
@@ -44,6 +46,39 @@ class LauncherIT {
         }
         assertEquals(List.of("-cp", Path.of("target/duso.jar").toAbsolutePath().toString(), "duso.cli.Main", "x.du", "-flag"),
                 args.subList(args.size() - 5, args.size()));
+    }
+
+    /** A script that starts an HTTP server gets G1 (docs/tuning.md, "Two profiles"); the rest of the options are shared. */
+    @Test
+    void serverScriptsGetTheServerCollector(@TempDir Path dir) throws Exception {
+        Path server = dir.resolve("app.du");
+        Files.writeString(server, "s = http_server({port = 8080})\ns.start()\n");
+        Path plain = dir.resolve("plain.du");
+        Files.writeString(plain, "print(\"http server\")\n");
+        List<String> serverArgs = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), server.toString()).out().lines().toList();
+        for (String opt : List.of("-XX:+UseG1GC", "-XX:G1HeapRegionSize=1m", "-XX:NewSize=1m", "-XX:MaxNewSize=64m",
+                "-XX:G1PeriodicGCInterval=1000", "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=1000")) {
+            assertTrue(serverArgs.contains(opt), () -> "missing " + opt + " in " + serverArgs);
+        }
+        assertFalse(serverArgs.contains("-XX:+UseSerialGC"), serverArgs::toString);
+        List<String> plainArgs = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), plain.toString()).out().lines().toList();
+        assertTrue(plainArgs.contains("-XX:+UseSerialGC") && !plainArgs.contains("-XX:+UseG1GC"), plainArgs::toString);
+        List<String> evalArgs = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "eval", "http_server().start()").out().lines().toList();
+        assertTrue(evalArgs.contains("-XX:+UseG1GC"), evalArgs::toString);
+    }
+
+    @Test
+    void theProfileCanBeChosen(@TempDir Path dir) throws Exception {
+        Path server = dir.resolve("app.du");
+        Files.writeString(server, "s = http_server()\n");
+        List<String> forced = launch(Map.of("DUSO_PROFILE", "script", "DUSO_LAUNCHER_PRINT", "1"), server.toString()).out().lines().toList();
+        assertTrue(forced.contains("-XX:+UseSerialGC") && !forced.contains("-XX:+UseG1GC"), forced::toString);
+        Run asServer = launch(Map.of("DUSO_PROFILE", "server", "DUSO_JAVA_OPTS", "-XX:AOTMode=on"), "eval", "print(40 + 2)");
+        assertEquals(0, asServer.status(), asServer.out());
+        assertEquals("42\n", asServer.out(), "the AOT cache also maps under the server collector");
+        Run bad = launch(Map.of("DUSO_PROFILE", "fast"), "eval", "print(1)");
+        assertEquals(2, bad.status());
+        assertEquals("duso: DUSO_PROFILE must be script or server, not 'fast'\n", bad.out());
     }
 
     @Test
