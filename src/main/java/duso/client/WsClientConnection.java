@@ -2,6 +2,7 @@ package duso.client;
 
 import duso.lang.nodes.Interp;
 import duso.lang.values.Nil;
+import duso.runtime.WebSocketInbox;
 import duso.runtime.WebSockets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * closes it. Registered by id so {@code send_websocket()} can reach it.
  */
 final class WsClientConnection implements WebSockets.Connection {
-    /** Marks the end of both queues. */
+    /** Marks the end of the write queue. */
     private static final String END = new String("end");
 
     final String id = UUID.randomUUID().toString();
@@ -33,7 +34,7 @@ final class WsClientConnection implements WebSockets.Connection {
     private final OutputStream out;
     private final WsConfig config;
     private final WebSockets registry;
-    private final BlockingQueue<String> readQueue;
+    private final WebSocketInbox inbox;
     private final BlockingQueue<String> writeQueue;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object sending = new Object();
@@ -48,7 +49,7 @@ final class WsClientConnection implements WebSockets.Connection {
         this.out = opened.out();
         this.config = config;
         this.registry = registry;
-        this.readQueue = new ArrayBlockingQueue<>(Math.max(1, config.readQueueSize()));
+        this.inbox = new WebSocketInbox(config.readQueueSize());
         this.writeQueue = new ArrayBlockingQueue<>(Math.max(1, config.writeQueueSize()));
         this.rate = config.maxMessagesPerSecond() > 0 ? new RateLimit(config.maxMessagesPerSecond()) : null;
     }
@@ -66,41 +67,9 @@ final class WsClientConnection implements WebSockets.Connection {
 
     // ---- script side ------------------------------------------------------------------------
 
-    /**
-     * The next message; "" when the timeout passes first (the reference's code returns the
-     * empty string there, whatever its docs say); null once closed and drained, or when the
-     * reading instance is interrupted.
-     */
+    /** The next message, "" on timeout, null once closed and drained (see {@link WebSocketInbox#read}). */
     String read(Interp interp, long timeoutNanos) {
-        Thread self = Thread.currentThread();
-        Runnable previous = interp == null ? null : interp.setInterruptWaker(self::interrupt);
-        try {
-            if (interp != null && interp.interruptReason() != null) {
-                return null;
-            }
-            String m = readQueue.poll();
-            if (m == null) {
-                if (closed.get()) {
-                    return null;
-                }
-                m = timeoutNanos > 0 ? readQueue.poll(timeoutNanos, TimeUnit.NANOSECONDS) : readQueue.take();
-                if (m == null) {
-                    return "";
-                }
-            }
-            if (m == END) {
-                readQueue.offer(END);
-                return null;
-            }
-            return m;
-        } catch (InterruptedException e) {
-            return null;
-        } finally {
-            if (interp != null) {
-                interp.setInterruptWaker(previous);
-                Thread.interrupted();
-            }
-        }
+        return inbox.read(interp, timeoutNanos);
     }
 
     /** Queues a text message: its size in bytes, or nil when closed or the queue is full. */
@@ -152,7 +121,7 @@ final class WsClientConnection implements WebSockets.Connection {
         if (registry != null) {
             registry.unregister(id, this);
         }
-        readQueue.offer(END);
+        inbox.end();
         Thread idle = idleWatcher;
         if (idle != null) {
             idle.interrupt();
@@ -225,7 +194,7 @@ final class WsClientConnection implements WebSockets.Connection {
         }
         try {
             while (!closed.get()) {
-                if (readQueue.offer(message, 200, TimeUnit.MILLISECONDS)) {
+                if (inbox.offer(message, 200, TimeUnit.MILLISECONDS)) {
                     return true;
                 }
             }

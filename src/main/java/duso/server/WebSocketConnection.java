@@ -6,12 +6,12 @@ import duso.lang.values.Nil;
 import duso.lang.values.Render;
 import duso.runtime.Args;
 import duso.runtime.NativeFunction;
+import duso.runtime.WebSocketInbox;
 import duso.runtime.WebSockets;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,7 +38,7 @@ final class WebSocketConnection implements WebSockets.Connection {
     private static final String CLOSED = new String("closed");
 
     final String id = UUID.randomUUID().toString();
-    private final BlockingQueue<String> readQueue;
+    private final WebSocketInbox inbox;
     private final BlockingQueue<String> writeQueue;
     private final ServerConfig.WebSocketLimits limits;
     private final WebSockets registry;
@@ -51,7 +51,7 @@ final class WebSocketConnection implements WebSockets.Connection {
     WebSocketConnection(ServerConfig.WebSocketLimits limits, WebSockets registry) {
         this.limits = limits;
         this.registry = registry;
-        this.readQueue = new ArrayBlockingQueue<>(Math.max(1, limits.readQueueSize()));
+        this.inbox = new WebSocketInbox(limits.readQueueSize());
         this.writeQueue = new ArrayBlockingQueue<>(Math.max(1, limits.writeQueueSize()));
     }
 
@@ -72,8 +72,8 @@ final class WebSocketConnection implements WebSockets.Connection {
             close();
             return;
         }
-        readQueue.offer(message);
-        if (readQueue.remainingCapacity() > 0) {
+        inbox.offer(message);
+        if (!inbox.isFull()) {
             transport.demand();
         } else {
             demandPending.set(true);
@@ -93,41 +93,15 @@ final class WebSocketConnection implements WebSockets.Connection {
     }
 
     /**
-     * The next message; "" when the timeout passes first (the reference's behaviour); null
-     * once the connection is closed and every message that arrived before has been read, or
-     * when the reading instance is interrupted (kill, shutdown).
+     * The next message, "" on timeout, null once closed and drained (see
+     * {@link WebSocketInbox#read}); taking a message from a full queue lets the socket read again.
      */
     String read(Interp interp, long timeoutNanos) {
-        Thread self = Thread.currentThread();
-        Runnable previous = interp.setInterruptWaker(self::interrupt);
-        try {
-            if (interp.interruptReason() != null) {
-                return null;
-            }
-            String m = readQueue.poll();
-            if (m == null) {
-                if (closed.get()) {
-                    return null;
-                }
-                m = timeoutNanos > 0 ? readQueue.poll(timeoutNanos, TimeUnit.NANOSECONDS) : readQueue.take();
-                if (m == null) {
-                    return "";
-                }
-            }
-            if (m == CLOSED) {
-                readQueue.offer(CLOSED);
-                return null;
-            }
-            if (demandPending.compareAndSet(true, false) && !closed.get()) {
-                transport.demand();
-            }
-            return m;
-        } catch (InterruptedException e) {
-            return null;
-        } finally {
-            interp.setInterruptWaker(previous);
-            Thread.interrupted();
+        String m = inbox.read(interp, timeoutNanos);
+        if (m != null && demandPending.compareAndSet(true, false) && !closed.get()) {
+            transport.demand();
         }
+        return m;
     }
 
     /** Queues a message: its size in bytes, or nil when closed or the queue is full. */
@@ -158,7 +132,7 @@ final class WebSocketConnection implements WebSockets.Connection {
             return;
         }
         registry.unregister(id, this);
-        readQueue.offer(CLOSED);
+        inbox.end();
         if (!writeQueue.offer(CLOSED)) {
             Transport t = transport;
             if (t != null) {
