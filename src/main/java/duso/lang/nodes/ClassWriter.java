@@ -1,10 +1,7 @@
 package duso.lang.nodes;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +15,7 @@ import java.util.Map;
  * is cheap from the first use. It supports exactly the instructions {@link CodeWriter} offers.
  */
 final class ClassWriter {
-    private final ByteArrayOutputStream pool = new ByteArrayOutputStream();
-    private final DataOutputStream poolOut = new DataOutputStream(pool);
+    private final Bytes pool = new Bytes(512);
     private final Map<String, Integer> poolIndex = new HashMap<>();
     private int poolCount = 1;
     private final int thisClass;
@@ -53,12 +49,7 @@ final class ClassWriter {
         if (i >= 0) {
             return i;
         }
-        try {
-            poolOut.writeByte(1);
-            poolOut.writeUTF(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        pool.u1(1).utf(s);
         return added(key, 1);
     }
 
@@ -67,14 +58,9 @@ final class ClassWriter {
         if (i >= 0) {
             return i;
         }
-        try {
-            poolOut.writeByte(tag);
-            poolOut.writeShort(a);
-            if (b >= 0) {
-                poolOut.writeShort(b);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        pool.u1(tag).u2(a);
+        if (b >= 0) {
+            pool.u2(b);
         }
         return added(key, slots);
     }
@@ -93,12 +79,7 @@ final class ClassWriter {
         if (i >= 0) {
             return i;
         }
-        try {
-            poolOut.writeByte(3);
-            poolOut.writeInt(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        pool.u1(3).u4(v);
         return added(key, 1);
     }
 
@@ -108,12 +89,8 @@ final class ClassWriter {
         if (i >= 0) {
             return i;
         }
-        try {
-            poolOut.writeByte(6);
-            poolOut.writeDouble(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long bits = Double.doubleToRawLongBits(v);
+        pool.u1(6).u4((int) (bits >>> 32)).u4((int) bits);
         return added(key, 2);
     }
 
@@ -132,17 +109,7 @@ final class ClassWriter {
     // ---- members -----------------------------------------------------------------------------------
 
     void field(int flags, String name, String descriptor) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(b);
-        try {
-            out.writeShort(flags);
-            out.writeShort(utf8(name));
-            out.writeShort(utf8(descriptor));
-            out.writeShort(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        fields.add(b.toByteArray());
+        fields.add(new Bytes(8).u2(flags).u2(utf8(name)).u2(utf8(descriptor)).u2(0).toArray());
     }
 
     CodeWriter method(int flags, String name, String descriptor, int argSlots) {
@@ -150,52 +117,109 @@ final class ClassWriter {
     }
 
     void addMethod(int flags, String name, String descriptor, byte[] code, int maxStack, int maxLocals) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(b);
-        try {
-            out.writeShort(flags);
-            out.writeShort(utf8(name));
-            out.writeShort(utf8(descriptor));
-            out.writeShort(1);
-            out.writeShort(utf8("Code"));
-            out.writeInt(12 + code.length);
-            out.writeShort(maxStack);
-            out.writeShort(maxLocals);
-            out.writeInt(code.length);
-            out.write(code);
-            out.writeShort(0);
-            out.writeShort(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        methods.add(b.toByteArray());
+        Bytes b = new Bytes(code.length + 32);
+        b.u2(flags).u2(utf8(name)).u2(utf8(descriptor));
+        b.u2(1).u2(utf8("Code")).u4(12 + code.length); // one attribute: Code
+        b.u2(maxStack).u2(maxLocals).u4(code.length).bytes(code, code.length);
+        b.u2(0).u2(0); // no exception table, no attributes of the code
+        methods.add(b.toArray());
     }
 
     byte[] toBytes() {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(b);
-        try {
-            out.writeInt(0xCAFEBABE);
-            out.writeShort(0);
-            out.writeShort(49);
-            out.writeShort(poolCount);
-            out.write(pool.toByteArray());
-            out.writeShort(0x0010 | 0x0020); // ACC_FINAL | ACC_SUPER
-            out.writeShort(thisClass);
-            out.writeShort(superClass);
-            out.writeShort(0);
-            out.writeShort(fields.size());
-            for (byte[] f : fields) {
-                out.write(f);
-            }
-            out.writeShort(methods.size());
-            for (byte[] m : methods) {
-                out.write(m);
-            }
-            out.writeShort(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Bytes b = new Bytes(pool.size + 256);
+        b.u4(0xCAFEBABE).u2(0).u2(49).u2(poolCount).bytes(pool.data, pool.size);
+        b.u2(0x0010 | 0x0020).u2(thisClass).u2(superClass); // ACC_FINAL | ACC_SUPER
+        b.u2(0); // no interfaces
+        b.u2(fields.size());
+        for (byte[] f : fields) {
+            b.bytes(f, f.length);
         }
-        return b.toByteArray();
+        b.u2(methods.size());
+        for (byte[] m : methods) {
+            b.bytes(m, m.length);
+        }
+        b.u2(0); // no class attributes
+        return b.toArray();
+    }
+
+    /**
+     * A growable big-endian byte buffer. Not {@code DataOutputStream}, whose first use starts
+     * the JDK's byte-array VarHandles (a dozen classes, a few milliseconds on a cold JVM, on
+     * the way to a script's first compiled loop).
+     */
+    static final class Bytes {
+        byte[] data;
+        int size;
+
+        Bytes(int capacity) {
+            data = new byte[Math.max(16, capacity)];
+        }
+
+        private void room(int n) {
+            if (size + n > data.length) {
+                data = Arrays.copyOf(data, Math.max(size + n, data.length * 2));
+            }
+        }
+
+        Bytes u1(int v) {
+            room(1);
+            data[size++] = (byte) v;
+            return this;
+        }
+
+        Bytes u2(int v) {
+            room(2);
+            data[size++] = (byte) (v >>> 8);
+            data[size++] = (byte) v;
+            return this;
+        }
+
+        Bytes u4(int v) {
+            room(4);
+            data[size++] = (byte) (v >>> 24);
+            data[size++] = (byte) (v >>> 16);
+            data[size++] = (byte) (v >>> 8);
+            data[size++] = (byte) v;
+            return this;
+        }
+
+        Bytes bytes(byte[] b, int n) {
+            room(n);
+            System.arraycopy(b, 0, data, size, n);
+            size += n;
+            return this;
+        }
+
+        /** A class file's modified UTF-8: its length in bytes, then U+0000 and chars above U+007F as 2 or 3 bytes. */
+        Bytes utf(String s) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                n += c >= 1 && c <= 0x7F ? 1 : c <= 0x7FF ? 2 : 3;
+            }
+            if (n > 0xFFFF) {
+                throw new IllegalStateException("constant of " + n + " bytes is too long for a class file");
+            }
+            u2(n);
+            room(n);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 1 && c <= 0x7F) {
+                    data[size++] = (byte) c;
+                } else if (c <= 0x7FF) {
+                    data[size++] = (byte) (0xC0 | (c >> 6));
+                    data[size++] = (byte) (0x80 | (c & 0x3F));
+                } else {
+                    data[size++] = (byte) (0xE0 | (c >> 12));
+                    data[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    data[size++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            return this;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
     }
 }
