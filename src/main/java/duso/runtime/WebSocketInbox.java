@@ -46,13 +46,14 @@ public final class WebSocketInbox {
      * The next message; "" when the timeout (if positive) passes first, which is what the
      * reference's code returns, whatever its docs say; null once the connection has ended and
      * every message that arrived before has been read, or when the reading instance is
-     * interrupted (kill, timeout, shutdown).
+     * interrupted (kill, timeout, shutdown). {@code interp} is null for a read from Java code
+     * that no script instance can interrupt.
      */
     public String read(Interp interp, long timeoutNanos) {
         Thread self = Thread.currentThread();
-        Runnable previous = interp.setInterruptWaker(self::interrupt);
+        Runnable previous = interp == null ? null : interp.setInterruptWaker(self::interrupt);
         try {
-            if (interp.interruptReason() != null) {
+            if (interp != null && interp.interruptReason() != null) {
                 return null;
             }
             String m = queue.poll();
@@ -73,8 +74,10 @@ public final class WebSocketInbox {
         } catch (InterruptedException e) {
             return null;
         } finally {
-            interp.setInterruptWaker(previous);
-            Thread.interrupted();
+            if (interp != null) {
+                interp.setInterruptWaker(previous);
+                Thread.interrupted();
+            }
         }
     }
 }
