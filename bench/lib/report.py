@@ -203,6 +203,8 @@ def machine_section(results):
             ("OS, kernel", f"{m['os']}, Linux {m['kernel']}"),
             ("load average (1, 5, 15 min) before / after", f"{m['load_before']} / {meta.get('load_after', '?')}"),
             ("duso-jvm commit", m["commit"]), ("duso-jvm launcher command", f"`{meta.get('launcher', '?')}`")]
+    if meta.get("launcher_server"):
+        rows.append(("duso-jvm launcher command, server scripts", f"`{meta['launcher_server']}`"))
     rows += [(r["name"], r["version"] or "—") for r in results["runtimes"] if r["name"] != VARIANT]
     rows.append(("wrk", m["wrk"]))
     return ["## Machine and versions", "", "| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows] + [""]
