@@ -150,12 +150,12 @@ public final class Interp {
         return s == null ? null : s.blockedMessage();
     }
 
-    /** Raises the pending stop, if any, as an error at the given position. */
     /** Whether {@link #checkInterrupt} would throw (compiled loops ask before saving their registers). */
     public boolean interruptPending() {
         return signal.current() != null;
     }
 
+    /** Raises the pending stop, if any, as an error at the given position. */
     public void checkInterrupt(String file, int pos) {
         StopSignal.Stop s = signal.current();
         if (s != null) {

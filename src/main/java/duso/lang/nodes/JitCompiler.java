@@ -10,7 +10,7 @@ import java.util.List;
  * <p>The generated method is the node tree's control flow written out as straight bytecode,
  * so HotSpot compiles it like ordinary Java instead of dispatching through megamorphic node
  * calls. Every node the emitter does not write out itself is called as a constant (a static
- * final field of the hidden class), which HotSpot can inline; the semantics therefore stay
+ * final field of the generated class), which HotSpot can inline; the semantics therefore stay
  * in the nodes. Methods above HotSpot's huge-method limit are not produced: they would never
  * be JIT-compiled and would run slower than the interpreter.
  */
