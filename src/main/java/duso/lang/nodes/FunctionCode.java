@@ -30,6 +30,7 @@ public final class FunctionCode {
         this.paramSlots = paramSlots;
         this.defaults = defaults;
         this.body = body;
+        LoopNodes.CompilableLoop.linkFunction(body, this);
     }
 
     int paramIndex(String name) {

@@ -57,34 +57,99 @@ public final class Jit {
             return;
         }
         code.jitRequested = true;
-        submit(() -> {
-            long t0 = System.nanoTime();
-            CompiledCode c = JitCompiler.compileBody(code.body, code.name.isEmpty() ? "anon" : code.name);
-            trace("function " + code.name, t0, c);
-            if (c != null) {
-                code.compiled = c;
-            }
-        });
+        submit(new FunctionJob(code));
     }
 
-    /** Number loops whose runs average fewer iterations than this wait for the ordinary threshold. */
+    /** Number loops whose runs average fewer iterations than this are not compiled on their own. */
     static final int MIN_RUN = 64;
 
     /**
-     * A loop reached its threshold after {@code iterations} over {@code runs} runs: compiles it and
-     * returns the iteration count, or returns the later threshold to wait for. Before the
-     * ordinary threshold only number loops qualify, and of those only loops with long runs: one
-     * whose runs are short (the inner loop of a function called in a loop) enters compiled code
-     * so often that, while HotSpot still interprets that code, it runs slower than the warm
-     * interpreter: measured on bench/fib.du, 44 ms interpreted against 67 ms compiled at 1,000.
+     * A loop reached its threshold after {@code iterations} over {@code runs} runs: compiles what
+     * should be compiled and returns the iteration count at which to look again. Before the
+     * ordinary threshold only number loops ({@link RegionPlan}) qualify, and then the unit that
+     * pays best is compiled at once, on this thread: the outermost number loop around this one;
+     * else this loop when its runs are long; else, for short runs at the top of a function, the
+     * function. A short-run loop compiled on its own would be entered from the interpreter once
+     * per run, which while HotSpot still interprets the new code ran slower than the
+     * interpreter (bench/fib.du: 44 ms interpreted, 67 ms with its loop compiled at 1,000).
      */
     static int loopIsHot(JitLoop loop, int iterations, int runs) {
-        boolean longRunsOfNumbers = regions && iterations >= (long) MIN_RUN * runs && RegionPlan.of(loop.node()) != null;
-        if (iterations < loopThreshold && !longRunsOfNumbers) {
+        boolean numbers = regions && MODE == Mode.ON && RegionPlan.of(loop.node()) != null;
+        if (numbers) {
+            // The outermost number loop around this one is compiled, so the whole nest runs as
+            // one piece of generated code (HotSpot then compiles one loop nest, instead of a
+            // method the interpreter enters once per outer iteration). This run of the inner
+            // loop goes on interpreted; should it go on long, the next check compiles it too.
+            JitLoop outer = outermostNumberLoop(loop);
+            if (outer != loop && !outer.jitRequested()) {
+                compileNow(outer);
+                return iterations + SECOND_CHECK;
+            }
+            if (iterations >= (long) MIN_RUN * runs) {
+                compileNow(loop);
+                return iterations;
+            }
+            // Short runs at the top of a function (the loop of a function called in a loop):
+            // the function is compiled, so each call runs the loop in registers without an
+            // entry into compiled code per run.
+            FunctionCode f = outer.function();
+            if (f != null) {
+                compileNow(f);
+            }
+        }
+        if (iterations < loopThreshold) {
             return loopThreshold;
         }
         requestLoop(loop);
         return iterations;
+    }
+
+    /** Iterations after compiling its enclosing loop at which an inner loop still interpreted compiles itself. */
+    private static final int SECOND_CHECK = 20_000;
+
+    /** The loop, or the outermost loop of the same frame around it whose plan covers it. */
+    private static JitLoop outermostNumberLoop(JitLoop loop) {
+        JitLoop outer = loop;
+        for (JitLoop e = loop.enclosing(); e != null && RegionPlan.of(e.node()) != null; e = e.enclosing()) {
+            outer = e;
+        }
+        return outer;
+    }
+
+    /** Compiles a function body on the calling thread (see below); it is used from the next call on. */
+    private static void compileNow(FunctionCode code) {
+        if (code.jitRequested) {
+            return;
+        }
+        code.jitRequested = true;
+        try {
+            new FunctionJob(code).run();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            if (Boolean.getBoolean("duso.jit.debug")) {
+                e.printStackTrace();
+            }
+        }
+    }
+
+    /**
+     * Compiles a number loop on the thread that runs it, which then goes straight on in
+     * registers: 1-4 ms on a cold JVM, where a background compile competes for the CPU with
+     * this thread and HotSpot's own compilers (10 ms on two cores) while the interpreter runs
+     * the loop at its slowest. Measured on bench/loop.du: see docs/tuning.md.
+     */
+    private static void compileNow(JitLoop loop) {
+        if (loop.jitRequested()) {
+            return;
+        }
+        loop.markJitRequested();
+        try {
+            new LoopJob(loop).run();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // A failed compilation leaves the loop interpreted; it is never the script's error.
+            if (Boolean.getBoolean("duso.jit.debug")) {
+                e.printStackTrace();
+            }
+        }
     }
 
     /** Compiles a loop statement (once); the interpreter switches to it mid-loop. */
@@ -93,14 +158,55 @@ public final class Jit {
             return;
         }
         loop.markJitRequested();
-        submit(() -> {
+        submit(new LoopJob(loop));
+    }
+
+    /*
+     * The jobs and the worker are named classes rather than lambdas: a lambda the AOT cache's
+     * training did not create is spun at run time, which costs milliseconds of a cold JVM in
+     * front of a script's first compilation.
+     */
+
+    private record FunctionJob(FunctionCode code) implements Runnable {
+        @Override
+        public void run() {
+            long t0 = System.nanoTime();
+            CompiledCode c = JitCompiler.compileBody(code.body, code.name.isEmpty() ? "anon" : code.name);
+            trace("function " + code.name, t0, c);
+            if (c != null) {
+                code.compiled = c;
+            }
+        }
+    }
+
+    private record LoopJob(JitLoop loop) implements Runnable {
+        @Override
+        public void run() {
             long t0 = System.nanoTime();
             CompiledCode c = JitCompiler.compileLoop(loop);
             trace("loop at " + duso.lang.source.Pos.format(loop.node().pos), t0, c);
             if (c != null) {
                 loop.publish(c);
             }
-        });
+        }
+    }
+
+    private static final class Worker implements Runnable {
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    QUEUE.take().run();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException | LinkageError e) {
+                    // A failed compilation leaves the code interpreted; it is never fatal.
+                    if (Boolean.getBoolean("duso.jit.debug")) {
+                        e.printStackTrace();
+                    }
+                }
+            }
+        }
     }
 
     private static void trace(String what, long t0, CompiledCode c) {
@@ -125,20 +231,7 @@ public final class Jit {
         if (started) {
             return;
         }
-        Thread t = Thread.ofPlatform().daemon().name("duso-jit").unstarted(() -> {
-            while (true) {
-                try {
-                    QUEUE.take().run();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException | LinkageError e) {
-                    // A failed compilation leaves the code interpreted; it is never fatal.
-                    if (Boolean.getBoolean("duso.jit.debug")) {
-                        e.printStackTrace();
-                    }
-                }
-            }
-        });
+        Thread t = Thread.ofPlatform().daemon().name("duso-jit").unstarted(new Worker());
         t.start();
         started = true;
     }
@@ -152,5 +245,11 @@ public final class Jit {
         void publish(CompiledCode code);
 
         StmtNode node();
+
+        /** The loop of the same frame this one is directly nested in, or null. */
+        JitLoop enclosing();
+
+        /** For a loop at the top of a function's body: that function; otherwise null. */
+        FunctionCode function();
     }
 }

@@ -28,11 +28,65 @@ public final class LoopNodes {
         private int jitAt = Jit.firstLoopCheck();
         private boolean jitRequested;
         volatile CompiledCode compiled;
+        /** The while or numeric for loop this one is directly nested in (same frame), or null. */
+        private CompilableLoop enclosing;
+        /** For a loop at the top of a function's body (outside any other loop): that function. */
+        private FunctionCode function;
 
         CompilableLoop(int pos, StmtNode body, String file) {
             super(pos);
             this.body = body;
             this.file = file;
+            linkNested(body);
+        }
+
+        /**
+         * Nodes are built inside out, so each loop tells the loops directly in its body (through
+         * blocks and ifs, where a number loop can nest) that it encloses them.
+         */
+        private void linkNested(StmtNode s) {
+            if (s instanceof CompilableLoop inner) {
+                inner.enclosing = this;
+            } else if (s instanceof BlockNode b) {
+                for (StmtNode x : b.statements) {
+                    linkNested(x);
+                }
+            } else if (s instanceof ControlNodes.If i) {
+                for (StmtNode x : i.branches) {
+                    linkNested(x);
+                }
+                if (i.otherwise != null) {
+                    linkNested(i.otherwise);
+                }
+            }
+        }
+
+        @Override
+        public CompilableLoop enclosing() {
+            return enclosing;
+        }
+
+        @Override
+        public FunctionCode function() {
+            return function;
+        }
+
+        /** Tells the outermost loops of a function's body (through blocks and ifs) whose they are. */
+        static void linkFunction(StmtNode s, FunctionCode f) {
+            if (s instanceof CompilableLoop loop) {
+                loop.function = f;
+            } else if (s instanceof BlockNode b) {
+                for (StmtNode x : b.statements) {
+                    linkFunction(x, f);
+                }
+            } else if (s instanceof ControlNodes.If i) {
+                for (StmtNode x : i.branches) {
+                    linkFunction(x, f);
+                }
+                if (i.otherwise != null) {
+                    linkFunction(i.otherwise, f);
+                }
+            }
         }
 
         final void countRun() {
