@@ -5,6 +5,8 @@ import duso.lang.values.DusoObject;
 import duso.lang.values.NumberFormat;
 import duso.lang.values.Nil;
 import duso.lang.values.Numbers;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * while, numeric for and iterator for. Loops check for an interrupt (kill, timeout, shutdown)
@@ -37,26 +39,40 @@ public final class LoopNodes {
             super(pos);
             this.body = body;
             this.file = file;
-            linkNested(body);
+            // Nodes are built inside out: each loop tells the loops directly in its body that
+            // it encloses them.
+            for (CompilableLoop inner : outermostLoops(body)) {
+                inner.enclosing = this;
+            }
         }
 
-        /**
-         * Nodes are built inside out, so each loop tells the loops directly in its body (through
-         * blocks and ifs, where a number loop can nest) that it encloses them.
-         */
-        private void linkNested(StmtNode s) {
-            if (s instanceof CompilableLoop inner) {
-                inner.enclosing = this;
+        /** Tells the outermost loops of a function's body whose they are. */
+        static void linkFunction(StmtNode body, FunctionCode f) {
+            for (CompilableLoop loop : outermostLoops(body)) {
+                loop.function = f;
+            }
+        }
+
+        /** The loops in a body that no other loop of the body encloses (through blocks and ifs, where a number loop can nest). */
+        private static List<CompilableLoop> outermostLoops(StmtNode body) {
+            List<CompilableLoop> found = new ArrayList<>(2);
+            collectLoops(body, found);
+            return found;
+        }
+
+        private static void collectLoops(StmtNode s, List<CompilableLoop> found) {
+            if (s instanceof CompilableLoop loop) {
+                found.add(loop);
             } else if (s instanceof BlockNode b) {
                 for (StmtNode x : b.statements) {
-                    linkNested(x);
+                    collectLoops(x, found);
                 }
             } else if (s instanceof ControlNodes.If i) {
                 for (StmtNode x : i.branches) {
-                    linkNested(x);
+                    collectLoops(x, found);
                 }
                 if (i.otherwise != null) {
-                    linkNested(i.otherwise);
+                    collectLoops(i.otherwise, found);
                 }
             }
         }
@@ -69,24 +85,6 @@ public final class LoopNodes {
         @Override
         public FunctionCode function() {
             return function;
-        }
-
-        /** Tells the outermost loops of a function's body (through blocks and ifs) whose they are. */
-        static void linkFunction(StmtNode s, FunctionCode f) {
-            if (s instanceof CompilableLoop loop) {
-                loop.function = f;
-            } else if (s instanceof BlockNode b) {
-                for (StmtNode x : b.statements) {
-                    linkFunction(x, f);
-                }
-            } else if (s instanceof ControlNodes.If i) {
-                for (StmtNode x : i.branches) {
-                    linkFunction(x, f);
-                }
-                if (i.otherwise != null) {
-                    linkFunction(i.otherwise, f);
-                }
-            }
         }
 
         final void countRun() {
