@@ -53,7 +53,10 @@ public final class LoopNodes {
             }
         }
 
-        /** The loops in a body that no other loop of the body encloses (through blocks and ifs, where a number loop can nest). */
+        /**
+         * The loops in a body that no other loop of the body encloses, found through blocks and
+         * ifs (where a number loop can nest).
+         */
         private static List<CompilableLoop> outermostLoops(StmtNode body) {
             List<CompilableLoop> found = new ArrayList<>(2);
             collectLoops(body, found);
