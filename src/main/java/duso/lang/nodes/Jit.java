@@ -118,34 +118,30 @@ public final class Jit {
 
     /** Compiles a function body on the calling thread (see below); it is used from the next call on. */
     private static void compileNow(FunctionCode code) {
-        if (code.jitRequested) {
-            return;
-        }
-        code.jitRequested = true;
-        try {
-            new FunctionJob(code).run();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            if (Boolean.getBoolean("duso.jit.debug")) {
-                e.printStackTrace();
-            }
+        if (!code.jitRequested) {
+            code.jitRequested = true;
+            runHere(new FunctionJob(code));
         }
     }
 
     /**
      * Compiles a number loop on the thread that runs it, which then goes straight on in
-     * registers: 1-4 ms on a cold JVM, where a background compile competes for the CPU with
+     * registers: 1-5 ms on a cold JVM, where a background compile competes for the CPU with
      * this thread and HotSpot's own compilers (10 ms on two cores) while the interpreter runs
      * the loop at its slowest. Measured on bench/loop.du: see docs/tuning.md.
      */
     private static void compileNow(JitLoop loop) {
-        if (loop.jitRequested()) {
-            return;
+        if (!loop.jitRequested()) {
+            loop.markJitRequested();
+            runHere(new LoopJob(loop));
         }
-        loop.markJitRequested();
+    }
+
+    /** Runs a compilation on this thread: a failure leaves the code interpreted; it is never the script's error. */
+    private static void runHere(Runnable job) {
         try {
-            new LoopJob(loop).run();
+            job.run();
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            // A failed compilation leaves the loop interpreted; it is never the script's error.
             if (Boolean.getBoolean("duso.jit.debug")) {
                 e.printStackTrace();
             }
