@@ -1,5 +1,6 @@
 package duso.lang.nodes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,7 +17,18 @@ import java.util.Map;
  */
 final class ClassWriter {
     private final Bytes pool = new Bytes(512);
-    private final Map<String, Integer> poolIndex = new HashMap<>();
+    /*
+     * One map per kind of entry, keyed by the strings themselves: the emitter passes string
+     * literals, whose hash codes the JVM computes once, where a concatenated key string would be
+     * built and hashed again on every instruction (two thirds of a first compilation's time,
+     * which runs in HotSpot's interpreter).
+     */
+    private final Map<String, Integer> utf8s = new HashMap<>();
+    private final Map<String, Integer> classes = new HashMap<>();
+    private final Map<String, Integer> strings = new HashMap<>();
+    private final Map<Member, Integer> members = new HashMap<>();
+    private final Map<Integer, Integer> ints = new HashMap<>();
+    private final Map<Long, Integer> doubles = new HashMap<>();
     private int poolCount = 1;
     private final int thisClass;
     private final int superClass;
@@ -30,80 +42,128 @@ final class ClassWriter {
 
     // ---- constant pool --------------------------------------------------------------------------
 
-    /** Index of an existing entry, or -1 (then the caller writes it and calls {@link #added}). */
-    private int existing(String key) {
-        Integer i = poolIndex.get(key);
-        return i == null ? -1 : i;
+    /** A field, method or name-and-type entry: its tag and up to three strings. */
+    private static final class Member {
+        final int tag;
+        final String owner;
+        final String name;
+        final String descriptor;
+        private final int hash;
+
+        Member(int tag, String owner, String name, String descriptor) {
+            this.tag = tag;
+            this.owner = owner;
+            this.name = name;
+            this.descriptor = descriptor;
+            this.hash = ((tag * 31 + owner.hashCode()) * 31 + name.hashCode()) * 31 + descriptor.hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Member m && m.tag == tag && m.owner.equals(owner) && m.name.equals(name)
+                    && m.descriptor.equals(descriptor);
+        }
     }
 
-    private int added(String key, int slots) {
+    private int next(int slots) {
         int index = poolCount;
         poolCount += slots;
-        poolIndex.put(key, index);
         return index;
     }
 
     int utf8(String s) {
-        String key = "U" + s;
-        int i = existing(key);
-        if (i >= 0) {
+        Integer i = utf8s.get(s);
+        if (i != null) {
             return i;
         }
         pool.u1(1).utf(s);
-        return added(key, 1);
-    }
-
-    private int ref(String key, int tag, int a, int b, int slots) {
-        int i = existing(key);
-        if (i >= 0) {
-            return i;
-        }
-        pool.u1(tag).u2(a);
-        if (b >= 0) {
-            pool.u2(b);
-        }
-        return added(key, slots);
+        int index = next(1);
+        utf8s.put(s, index);
+        return index;
     }
 
     int classRef(String internalName) {
-        return ref("C" + internalName, 7, utf8(internalName), -1, 1);
+        Integer i = classes.get(internalName);
+        if (i != null) {
+            return i;
+        }
+        int name = utf8(internalName);
+        pool.u1(7).u2(name);
+        int index = next(1);
+        classes.put(internalName, index);
+        return index;
     }
 
     int string(String s) {
-        return ref("S" + s, 8, utf8(s), -1, 1);
+        Integer i = strings.get(s);
+        if (i != null) {
+            return i;
+        }
+        int text = utf8(s);
+        pool.u1(8).u2(text);
+        int index = next(1);
+        strings.put(s, index);
+        return index;
     }
 
     int integer(int v) {
-        String key = "I" + v;
-        int i = existing(key);
-        if (i >= 0) {
+        Integer i = ints.get(v);
+        if (i != null) {
             return i;
         }
         pool.u1(3).u4(v);
-        return added(key, 1);
+        int index = next(1);
+        ints.put(v, index);
+        return index;
     }
 
     int doubleConst(double v) {
-        String key = "D" + Double.doubleToRawLongBits(v);
-        int i = existing(key);
-        if (i >= 0) {
+        long bits = Double.doubleToRawLongBits(v);
+        Integer i = doubles.get(bits);
+        if (i != null) {
             return i;
         }
-        long bits = Double.doubleToRawLongBits(v);
         pool.u1(6).u4((int) (bits >>> 32)).u4((int) bits);
-        return added(key, 2);
+        int index = next(2);
+        doubles.put(bits, index);
+        return index;
     }
 
     private int nameAndType(String name, String descriptor) {
-        return ref("N" + name + ":" + descriptor, 12, utf8(name), utf8(descriptor), 1);
+        return member(12, "", name, descriptor);
     }
 
     int fieldRef(String owner, String name, String descriptor) {
-        return ref("F" + owner + "." + name + ":" + descriptor, 9, classRef(owner), nameAndType(name, descriptor), 1);
+        return member(9, owner, name, descriptor);
     }
 
     int methodRef(String owner, String name, String descriptor) {
-        return ref("M" + owner + "." + name + ":" + descriptor, 10, classRef(owner), nameAndType(name, descriptor), 1);
+        return member(10, owner, name, descriptor);
+    }
+
+    private int member(int tag, String owner, String name, String descriptor) {
+        Member key = new Member(tag, owner, name, descriptor);
+        Integer i = members.get(key);
+        if (i != null) {
+            return i;
+        }
+        if (tag == 12) {
+            int n = utf8(name);
+            int d = utf8(descriptor);
+            pool.u1(12).u2(n).u2(d);
+        } else {
+            int c = classRef(owner);
+            int nt = nameAndType(name, descriptor);
+            pool.u1(tag).u2(c).u2(nt);
+        }
+        int index = next(1);
+        members.put(key, index);
+        return index;
     }
 
     // ---- members -----------------------------------------------------------------------------------
@@ -192,6 +252,16 @@ final class ClassWriter {
 
         /** A class file's modified UTF-8: its length in bytes, then U+0000 and chars above U+007F as 2 or 3 bytes. */
         Bytes utf(String s) {
+            // Names and descriptors are ASCII: the JDK's (compiled) encoder does them in one
+            // call, where this class's loop would run in HotSpot's interpreter.
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length == s.length() && s.indexOf('\0') < 0) {
+                if (utf8.length > 0xFFFF) {
+                    throw new IllegalStateException("constant of " + utf8.length + " bytes is too long for a class file");
+                }
+                u2(utf8.length);
+                return bytes(utf8, utf8.length);
+            }
             int n = 0;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);

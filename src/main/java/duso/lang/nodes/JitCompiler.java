@@ -21,6 +21,8 @@ final class JitCompiler {
     private static final int MAX_CODE_BYTES = 7_500;
     /** {@code -Dduso.jit.strict=true} (the compiled-tier tests): generated code that fails to load is an error, not a quiet fallback. */
     private static final boolean STRICT = Boolean.getBoolean("duso.jit.strict");
+    /** {@code -Dduso.jit.dump=DIR}: each generated class is also written there, for {@code javap -c}. */
+    private static final String DUMP = System.getProperty("duso.jit.dump");
     private static final int ACC_PUBLIC = 0x0001;
     private static final int ACC_PRIVATE = 0x0002;
     private static final int ACC_STATIC = 0x0008;
@@ -85,6 +87,9 @@ final class JitCompiler {
         try {
             long t0 = System.nanoTime();
             byte[] bytes = cw.toBytes();
+            if (DUMP != null) {
+                dump(k.self, bytes);
+            }
             long t1 = System.nanoTime();
             Class<?> c = JitLoader.define(k.self, bytes);
             long t2 = System.nanoTime();
@@ -103,6 +108,16 @@ final class JitCompiler {
                 t.printStackTrace();
             }
             return null;
+        }
+    }
+
+    private static void dump(String name, byte[] bytes) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(DUMP, name.substring(name.lastIndexOf('/') + 1) + ".class");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, bytes);
+        } catch (java.io.IOException e) {
+            System.err.println("duso-jit: cannot dump " + name + ": " + e.getMessage());
         }
     }
 

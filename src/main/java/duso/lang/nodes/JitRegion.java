@@ -1,5 +1,6 @@
 package duso.lang.nodes;
 
+import duso.lang.values.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -198,16 +199,23 @@ final class JitRegion implements JitArithmetic.Leaves {
 
     private void forLoop(LoopNodes.NumericFor f, int i, int to, int by, CodeWriter.Label exit) {
         CodeWriter.Label head = code.newLabel();
-        CodeWriter.Label down = code.newLabel();
-        CodeWriter.Label body = code.newLabel();
         CodeWriter.Label step = code.newLabel();
         code.bind(head);
-        code.lload(by).lconst0().lcmp().ifle(down);
-        code.lload(i).lload(to).lcmp().ifgt(exit);
-        code.goto_(body);
-        code.bind(down);
-        code.lload(i).lload(to).lcmp().iflt(exit);
-        code.bind(body);
+        int sign = stepSign(f);
+        if (sign > 0) {
+            code.lload(i).lload(to).lcmp().ifgt(exit);
+        } else if (sign < 0) {
+            code.lload(i).lload(to).lcmp().iflt(exit);
+        } else {
+            CodeWriter.Label down = code.newLabel();
+            CodeWriter.Label body = code.newLabel();
+            code.lload(by).lconst0().lcmp().ifle(down);
+            code.lload(i).lload(to).lcmp().ifgt(exit);
+            code.goto_(body);
+            code.bind(down);
+            code.lload(i).lload(to).lcmp().iflt(exit);
+            code.bind(body);
+        }
         interruptCheck(f);
         code.lload(i).l2d().dstore(reg[f.varSlot]);
         markAssigned(f.varSlot);
@@ -215,6 +223,21 @@ final class JitRegion implements JitArithmetic.Leaves {
         code.bind(step);
         code.lload(i).lload(by).ladd().lstore(i);
         code.goto_(head);
+    }
+
+    /**
+     * The direction of a loop whose step is written as a constant (or left out: 1), so the loop
+     * test is one comparison instead of choosing one per iteration (most of the cost while
+     * HotSpot still interprets this code); 0 when the step is only known at run time.
+     */
+    private static int stepSign(LoopNodes.NumericFor f) {
+        if (f.step == null) {
+            return 1;
+        }
+        if (f.step instanceof ConstNode c && c.value instanceof Double d) {
+            return d > 0 ? 1 : d < 0 ? -1 : 0;
+        }
+        return 0;
     }
 
     private void whileLoop(LoopNodes.While w, CodeWriter.Label exit) {
@@ -271,6 +294,11 @@ final class JitRegion implements JitArithmetic.Leaves {
 
     /** A for-loop bound: a number that is a whole int64, in a new long local. */
     private int longBound(ExprNode n, CodeWriter.Label slow) {
+        if (n instanceof ConstNode c && c.value instanceof Double d && NumberFormat.isInt64(d)) {
+            int l = code.allocateLocal(true);
+            code.dconst(d).d2l().lstore(l);
+            return l;
+        }
         number(n, slow);
         int d = code.allocateLocal(true);
         code.dup2().dstore(d);

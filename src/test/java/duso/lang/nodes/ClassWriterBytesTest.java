@@ -1,6 +1,8 @@
 package duso.lang.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
@@ -8,7 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The JIT's class-file byte buffer writes what {@link DataOutputStream} would. */
+/** The JIT's class-file writer: its byte buffer writes what {@link DataOutputStream} would, its constant pool shares entries. */
 class ClassWriterBytesTest {
     private static byte[] dataOutput(String utf, int u2, int u4, long u8) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -37,5 +39,20 @@ class ClassWriterBytesTest {
     @Test
     void refusesAConstantLongerThanAClassFileAllows() {
         assertThrows(IllegalStateException.class, () -> new ClassWriter.Bytes(1).utf("\u20ac".repeat(30_000)));
+        assertThrows(IllegalStateException.class, () -> new ClassWriter.Bytes(1).utf("x".repeat(70_000)));
+    }
+
+    @Test
+    void sharesOneConstantPoolEntryPerDistinctValue() {
+        ClassWriter cw = new ClassWriter("duso/jit/T", "java/lang/Object");
+        int box = cw.methodRef("duso/lang/values/Numbers", "box", "(D)Ljava/lang/Double;");
+        assertEquals(box, cw.methodRef("duso/lang/values/" + "Numbers", "box", "(D)Ljava/lang/Double;"));
+        assertNotEquals(box, cw.methodRef("duso/lang/values/Numbers", "box", "(J)Ljava/lang/Double;"));
+        assertNotEquals(box, cw.fieldRef("duso/lang/values/Numbers", "box", "(D)Ljava/lang/Double;"));
+        assertEquals(cw.classRef("java/lang/Object"), cw.classRef("java/lang/Object"));
+        assertNotEquals(cw.string("java/lang/Object"), cw.classRef("java/lang/Object"));
+        assertEquals(cw.doubleConst(-0.0), cw.doubleConst(-0.0));
+        assertNotEquals(cw.doubleConst(0.0), cw.doubleConst(-0.0));
+        assertNotEquals(cw.integer(7), cw.doubleConst(7));
     }
 }
