@@ -23,10 +23,10 @@ final class ClassWriter {
      * built and hashed again on every instruction (two thirds of a first compilation's time,
      * which runs in HotSpot's interpreter).
      */
-    private final Map<String, Integer> utf8s = new HashMap<>();
-    private final Map<String, Integer> classes = new HashMap<>();
-    private final Map<String, Integer> strings = new HashMap<>();
-    private final Map<Member, Integer> members = new HashMap<>();
+    private final Map<String, Integer> utf8s = new HashMap<>(64);
+    private final Map<String, Integer> classes = new HashMap<>(64);
+    private final Map<String, Integer> strings = new HashMap<>(64);
+    private final Map<Member, Integer> members = new HashMap<>(128);
     private final Map<Integer, Integer> ints = new HashMap<>();
     private final Map<Long, Integer> doubles = new HashMap<>();
     private int poolCount = 1;

@@ -1,8 +1,8 @@
 package duso.lang.nodes;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Emits one method's bytecode for {@link ClassWriter}: the instructions the JIT needs, with
@@ -23,7 +23,7 @@ final class CodeWriter {
     private final int flags;
     private final String name;
     private final String descriptor;
-    private final ByteArrayOutputStream code = new ByteArrayOutputStream();
+    private final ClassWriter.Bytes code = new ClassWriter.Bytes(256);
     private int locals;
     private int depth;
     private int maxDepth;
@@ -39,13 +39,13 @@ final class CodeWriter {
     }
 
     int size() {
-        return code.size();
+        return code.size;
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------
 
     private void op(int opcode, int stackDelta) {
-        code.write(opcode);
+        code.u1(opcode);
         stack(stackDelta);
     }
 
@@ -57,17 +57,17 @@ final class CodeWriter {
     }
 
     private void u2(int v) {
-        code.write((v >> 8) & 0xFF);
-        code.write(v & 0xFF);
+        code.u1((v >> 8) & 0xFF);
+        code.u1(v & 0xFF);
     }
 
     private void local(int opcode, int wideOpcode, int index, int delta) {
         if (index < 256) {
-            code.write(opcode);
-            code.write(index);
+            code.u1(opcode);
+            code.u1(index);
         } else {
-            code.write(0xC4); // wide
-            code.write(opcode);
+            code.u1(0xC4); // wide
+            code.u1(opcode);
             u2(index);
         }
         stack(delta);
@@ -87,7 +87,7 @@ final class CodeWriter {
     }
 
     void bind(Label l) {
-        l.position = code.size();
+        l.position = code.size;
         if (!reachable || l.depth >= 0) {
             depth = l.depth >= 0 ? l.depth : depth;
         }
@@ -96,8 +96,8 @@ final class CodeWriter {
     }
 
     private void jump(int opcode, Label target, int popped) {
-        int at = code.size();
-        code.write(opcode);
+        int at = code.size;
+        code.u1(opcode);
         u2(0);
         stack(-popped);
         target.fixups.add(new int[] {at});
@@ -112,7 +112,7 @@ final class CodeWriter {
 
     /** Finishes the method (resolving jumps) and adds it to the class. */
     void finish() {
-        byte[] bytes = code.toByteArray();
+        byte[] bytes = code.toArray();
         for (Label l : labels) {
             for (int[] f : l.fixups) {
                 int offset = l.position - f[0];
@@ -139,7 +139,7 @@ final class CodeWriter {
             op(0x03 + v, 1);
         } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
             op(0x10, 1);
-            code.write(v);
+            code.u1(v);
         } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
             op(0x11, 1);
             u2(v);
@@ -153,12 +153,12 @@ final class CodeWriter {
     /** Adds a small constant to an int local. */
     CodeWriter iinc(int local, int delta) {
         if (local < 256 && delta >= -128 && delta <= 127) {
-            code.write(0x84);
-            code.write(local);
-            code.write(delta);
+            code.u1(0x84);
+            code.u1(local);
+            code.u1(delta);
         } else {
-            code.write(0xC4); // wide
-            code.write(0x84);
+            code.u1(0xC4); // wide
+            code.u1(0x84);
             u2(local);
             u2(delta);
         }
@@ -191,7 +191,7 @@ final class CodeWriter {
     private void ldc(int index, int delta) {
         if (index < 256) {
             op(0x12, delta);
-            code.write(index);
+            code.u1(index);
         } else {
             op(0x13, delta);
             u2(index);
@@ -264,7 +264,7 @@ final class CodeWriter {
     }
 
     CodeWriter newObject(String internalName) {
-        code.write(0xBB);
+        code.u1(0xBB);
         u2(cw.classRef(internalName));
         stack(1);
         return this;
@@ -304,9 +304,21 @@ final class CodeWriter {
         return c == 'J' || c == 'D' ? 2 : c == 'V' ? 0 : 1;
     }
 
+    /** Stack effects of the descriptors seen so far (parsing one is slow while this code is cold). */
+    private static final ConcurrentHashMap<String, Integer> CALL_DELTAS = new ConcurrentHashMap<>();
+
     /** Stack effect of a call: minus arguments (and receiver), plus result. */
     private static int callDelta(String desc, boolean hasReceiver) {
-        int delta = hasReceiver ? -1 : 0;
+        Integer known = CALL_DELTAS.get(desc);
+        int delta = known != null ? known : parseCallDelta(desc);
+        if (known == null) {
+            CALL_DELTAS.put(desc, delta);
+        }
+        return hasReceiver ? delta - 1 : delta;
+    }
+
+    private static int parseCallDelta(String desc) {
+        int delta = 0;
         int i = 1;
         while (desc.charAt(i) != ')') {
             char c = desc.charAt(i);

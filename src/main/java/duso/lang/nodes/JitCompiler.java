@@ -131,6 +131,12 @@ final class JitCompiler {
         final String self;
         final List<Object> values = new ArrayList<>();
         final List<String> types = new ArrayList<>();
+        /*
+         * Each field's name and descriptor, built once: a constant is loaded many times, and
+         * strings made afresh for every load would be hashed afresh by the constant pool.
+         */
+        private final List<String> fieldNames = new ArrayList<>();
+        private final List<String> fieldDescriptors = new ArrayList<>();
 
         Constants(String self) {
             this.self = self;
@@ -140,11 +146,14 @@ final class JitCompiler {
         String load(CodeWriter code, Object value) {
             int i = indexOf(value);
             if (i < 0) {
+                String type = typeOf(value);
                 values.add(value);
-                types.add(typeOf(value));
+                types.add(type);
+                fieldNames.add("k" + (values.size() - 1));
+                fieldDescriptors.add("L" + type + ";");
                 i = values.size() - 1;
             }
-            code.getstatic(self, "k" + i, "L" + types.get(i) + ";");
+            code.getstatic(self, fieldNames.get(i), fieldDescriptors.get(i));
             return types.get(i);
         }
 
@@ -162,7 +171,18 @@ final class JitCompiler {
          * name only public types); HotSpot still knows a constant's exact class when inlining.
          */
         private static String typeOf(Object value) {
-            Class<?> c = value.getClass();
+            return TYPES.get(value.getClass());
+        }
+
+        /** {@link #typeOf} per class: finding it takes reflection, which is slow while cold. */
+        private static final ClassValue<String> TYPES = new ClassValue<>() {
+            @Override
+            protected String computeValue(Class<?> c) {
+                return nearestPublic(c);
+            }
+        };
+
+        private static String nearestPublic(Class<?> c) {
             if (!c.getName().startsWith("duso.lang.nodes.")) {
                 return "java/lang/Object";
             }
@@ -183,14 +203,14 @@ final class JitCompiler {
 
         void emitFieldsAndInit(ClassWriter cw) {
             for (int i = 0; i < values.size(); i++) {
-                cw.field(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "k" + i, "L" + types.get(i) + ";");
+                cw.field(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, fieldNames.get(i), fieldDescriptors.get(i));
             }
             CodeWriter code = cw.method(ACC_STATIC, "<clinit>", "()V", 0);
             int data = code.allocateLocal(false);
             code.invokestatic(COMPILED, "constants", "()[Ljava/lang/Object;").astore(data);
             for (int i = 0; i < values.size(); i++) {
                 code.aload(data).iconst(i).aaload().checkcast(types.get(i))
-                        .putstatic(self, "k" + i, "L" + types.get(i) + ";");
+                        .putstatic(self, fieldNames.get(i), fieldDescriptors.get(i));
             }
             code.newObject(self).dup().invokespecial(self, "<init>", "()V");
             code.invokestatic(COMPILED, "created", "(L" + COMPILED + ";)V");
