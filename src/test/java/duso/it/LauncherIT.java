@@ -93,6 +93,40 @@ class LauncherIT {
         assertEquals("42\n", strict.out());
     }
 
+    /**
+     * Scripts that fetch, spawn, run in parallel or open a websocket map the second cache
+     * (docs/tuning.md, "A second cache for network scripts"), which the JVM accepts; servers and
+     * other scripts keep the first.
+     */
+    @Test
+    void networkScriptsMapTheSecondCache(@TempDir Path dir) throws Exception {
+        assertEquals(0, launch(Map.of(), "eval", "print(1)").status());
+        String first = "-XX:AOTCache=" + Path.of("target/duso.aot").toAbsolutePath();
+        String second = "-XX:AOTCache=" + Path.of("target/duso-net.aot").toAbsolutePath();
+        assertTrue(Files.exists(Path.of("target/duso-net.aot")), "the launcher trains both caches after a build");
+        Path worker = dir.resolve("workers.du");
+        Files.writeString(worker, """
+                s = datastore("launcher")
+                spawn(parse("datastore(\\"launcher\\").increment(\\"n\\")"))
+                s.wait("n", 1, 10)
+                print(s.get("n") + len(parallel([function() return 1 end])))
+                """);
+        Path server = dir.resolve("proxy.du");
+        Files.writeString(server, "s = http_server()\nr = fetch (\"http://127.0.0.1:1/\")\n");
+        for (String[] args : new String[][] {{worker.toString()}, {"eval", "r = fetch(\"http://127.0.0.1:1/\")"},
+                {"eval", "websocket (\"ws://127.0.0.1:1/\")"}}) {
+            List<String> printed = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), args).out().lines().toList();
+            assertTrue(printed.contains(second) && !printed.contains(first), () -> String.join(" ", args) + ": " + printed);
+        }
+        for (String[] args : new String[][] {{server.toString()}, {"eval", "print(\"fetch\")"}}) {
+            List<String> printed = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), args).out().lines().toList();
+            assertTrue(printed.contains(first) && !printed.contains(second), () -> String.join(" ", args) + ": " + printed);
+        }
+        Run strict = launch(Map.of("DUSO_JAVA_OPTS", "-XX:AOTMode=on"), worker.toString());
+        assertEquals(0, strict.status(), strict.out());
+        assertEquals("2\n", strict.out());
+    }
+
     /** An initial heap no larger than the young generation would make the JVM refuse the cache and exit. */
     @Test
     void aSmallInitialHeapRunsWithoutTheCache() throws Exception {

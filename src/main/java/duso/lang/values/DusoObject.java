@@ -10,9 +10,16 @@ import java.util.Set;
  * <p>Keys keep insertion order: iteration ({@code keys}, {@code for k in obj}, concatenation)
  * is deterministic here, a documented improvement over the reference's random map order. The
  * renderers that the reference sorts (print, tostring, JSON) sort explicitly.
+ *
+ * <p>A shallow copy shares the entries until either side is written: the first write copies
+ * them. Copies of objects that are mostly read are the common case (a datastore handle, a
+ * request's response helpers, an instance made by calling a prototype object), and copying
+ * their method tables eagerly was most of the cost of making them.
  */
 public final class DusoObject {
-    private final LinkedHashMap<String, Object> map;
+    private LinkedHashMap<String, Object> map;
+    /** The map may also belong to copies of this object: copy it before writing. */
+    private boolean shared;
 
     public DusoObject() {
         map = new LinkedHashMap<>();
@@ -43,11 +50,21 @@ public final class DusoObject {
     }
 
     public void put(String key, Object value) {
-        map.put(key, value);
+        owned().put(key, value);
     }
 
     public Object remove(String key) {
-        return map.remove(key);
+        return owned().remove(key);
+    }
+
+    private LinkedHashMap<String, Object> owned() {
+        if (shared) {
+            LinkedHashMap<String, Object> copy = LinkedHashMap.newLinkedHashMap(map.size());
+            copy.putAll(map);
+            map = copy;
+            shared = false;
+        }
+        return map;
     }
 
     public int size() {
@@ -58,20 +75,29 @@ public final class DusoObject {
         return map.isEmpty();
     }
 
+    /** The keys, to read (a view that writes could reach other objects' entries). */
     public Set<String> keys() {
         return map.keySet();
     }
 
+    /** The entries, to read (a view that writes could reach other objects' entries). */
     public Set<Map.Entry<String, Object>> entries() {
         return map.entrySet();
     }
 
-    /** The live backing map (insertion ordered). */
+    /** The live backing map (insertion ordered), this object's own: writes to it are writes to the object. */
     public Map<String, Object> map() {
-        return map;
+        return owned();
     }
 
     public DusoObject shallowCopy() {
-        return new DusoObject(map);
+        DusoObject copy = new DusoObject(map, true);
+        shared = true;
+        return copy;
+    }
+
+    private DusoObject(LinkedHashMap<String, Object> map, boolean shared) {
+        this.map = map;
+        this.shared = shared;
     }
 }

@@ -94,8 +94,8 @@ public final class GobWriter {
         }
         if (v instanceof DusoObject o) {
             uses[0] = true;
-            for (Object e : o.map().values()) {
-                scan(e, uses, depth + 1);
+            for (Map.Entry<String, Object> e : o.entries()) {
+                scan(e.getValue(), uses, depth + 1);
             }
         } else if (v instanceof DusoArray a) {
             uses[1] = true;
