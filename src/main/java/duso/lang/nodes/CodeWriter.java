@@ -214,6 +214,7 @@ final class CodeWriter {
     CodeWriter ladd() { op(0x61, -2); return this; }
     CodeWriter lrem() { op(0x71, -2); return this; }
     CodeWriter l2d() { op(0x8A, 0); return this; }
+    CodeWriter i2d() { op(0x87, 1); return this; }
     CodeWriter d2l() { op(0x8F, 0); return this; }
     CodeWriter lcmp() { op(0x94, -3); return this; }
     CodeWriter dcmpl() { op(0x97, -3); return this; }
@@ -292,6 +293,8 @@ final class CodeWriter {
     CodeWriter ifgt(Label l) { jump(0x9D, l, 1); return this; }
     CodeWriter ifle(Label l) { jump(0x9E, l, 1); return this; }
     CodeWriter ifIcmpeq(Label l) { jump(0x9F, l, 2); return this; }
+    CodeWriter ifIcmplt(Label l) { jump(0xA1, l, 2); return this; }
+    CodeWriter ifIcmpgt(Label l) { jump(0xA3, l, 2); return this; }
     CodeWriter ifnonnull(Label l) { jump(0xC7, l, 1); return this; }
     CodeWriter ireturn() { op(0xAC, -1); end(); return this; }
     CodeWriter vreturn() { op(0xB1, 0); end(); return this; }

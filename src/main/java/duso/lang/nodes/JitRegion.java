@@ -266,6 +266,14 @@ final class JitRegion implements JitArithmetic.Leaves {
     }
 
     private void nestedFor(LoopNodes.NumericFor f) {
+        int[] ints = intBounds(f);
+        if (ints != null) {
+            enterNested(f);
+            CodeWriter.Label exit = code.newLabel();
+            intForLoop(f, ints[0], ints[1], ints[2], exit);
+            code.bind(exit);
+            return;
+        }
         // Bounds as the interpreter checks them; any failure lets the node raise its error.
         CodeWriter.Label slow = slowPath(f, Raise.BOUNDS);
         int i = longBound(f.start, slow);
@@ -278,6 +286,14 @@ final class JitRegion implements JitArithmetic.Leaves {
             by = longBound(f.step, slow);
             code.lload(by).lconst0().lcmp().ifeq(slow);
         }
+        enterNested(f);
+        CodeWriter.Label exit = code.newLabel();
+        forLoop(f, i, to, by, exit);
+        code.bind(exit);
+    }
+
+    /** What entering a nested loop does before its first test: its scope's variables unbound. */
+    private void enterNested(LoopNodes.NumericFor f) {
         if (f.tail) {
             resultNil();
         }
@@ -287,9 +303,55 @@ final class JitRegion implements JitArithmetic.Leaves {
                 code.iconst(0).istore(assignedFlag[s]);
             }
         }
-        CodeWriter.Label exit = code.newLabel();
-        forLoop(f, i, to, by, exit);
-        code.bind(exit);
+    }
+
+    /**
+     * Start, end and step of a loop whose bounds are written as whole-number constants that an
+     * int counter holds without overflowing (the last increment included), or null. Such a
+     * loop counts in an int: one {@code iinc} per step where a long takes four instructions,
+     * and the form HotSpot's compilers optimise best.
+     */
+    private static int[] intBounds(LoopNodes.NumericFor f) {
+        Long start = intConstant(f.start);
+        Long end = intConstant(f.end);
+        Long step = f.step == null ? Long.valueOf(1) : intConstant(f.step);
+        if (start == null || end == null || step == null || step == 0 || Math.abs(step) > Short.MAX_VALUE) {
+            return null;
+        }
+        long last = end + step;
+        if (last > Integer.MAX_VALUE || last < Integer.MIN_VALUE) {
+            return null;
+        }
+        return new int[] {(int) (long) start, (int) (long) end, (int) (long) step};
+    }
+
+    private static Long intConstant(ExprNode n) {
+        if (n instanceof ConstNode c && c.value instanceof Double d && NumberFormat.isInt64(d)
+                && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
+            return (long) (double) d;
+        }
+        return null;
+    }
+
+    private void intForLoop(LoopNodes.NumericFor f, int start, int end, int step, CodeWriter.Label exit) {
+        int i = code.allocateLocal(false);
+        code.iconst(start).istore(i);
+        CodeWriter.Label head = code.newLabel();
+        CodeWriter.Label next = code.newLabel();
+        code.bind(head);
+        code.iload(i).iconst(end);
+        if (step > 0) {
+            code.ifIcmpgt(exit);
+        } else {
+            code.ifIcmplt(exit);
+        }
+        interruptCheck(f);
+        code.iload(i).i2d().dstore(reg[f.varSlot]);
+        markAssigned(f.varSlot);
+        stmt(f.body, new Targets(exit, next));
+        code.bind(next);
+        code.iinc(i, step);
+        code.goto_(head);
     }
 
     /** A for-loop bound: a number that is a whole int64, in a new long local. */
@@ -364,10 +426,25 @@ final class JitRegion implements JitArithmetic.Leaves {
     private void compound(CompoundAssignNode c) {
         CodeWriter.Label slow = slowStatement(c);
         int slot = c.localSlot;
-        number(c.value, slow);
-        int rhs = code.allocateLocal(true);
-        code.dstore(rhs);
-        JitArithmetic.combine(code, c.op, reg[slot], rhs, slow);
+        if (c.op == CompoundAssignNode.Op.ADD || c.op == CompoundAssignNode.Op.SUB || c.op == CompoundAssignNode.Op.MUL) {
+            // The value is pure arithmetic, so the variable can be loaded first: no temporary.
+            JitArithmetic arith = new JitArithmetic(code, this);
+            arith.checkDivisors(c.value, slow);
+            code.dload(reg[slot]);
+            arith.compute(c.value);
+            if (c.op == CompoundAssignNode.Op.ADD) {
+                code.dadd();
+            } else if (c.op == CompoundAssignNode.Op.SUB) {
+                code.dsub();
+            } else {
+                code.dmul();
+            }
+        } else {
+            number(c.value, slow);
+            int rhs = code.allocateLocal(true);
+            code.dstore(rhs);
+            JitArithmetic.combine(code, c.op, reg[slot], rhs, slow);
+        }
         code.dstore(reg[slot]);
         markAssigned(slot);
         if (c.tail) {
