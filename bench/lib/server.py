@@ -1,7 +1,12 @@
 """Server suite: /ping throughput and /delay (a handler that sleeps 1 s) under many concurrent
 connections, driven by wrk. Each runtime's server starts fresh, gets a /ping warm-up (the JVM
 compiles the request path during its first seconds, so an unwarmed figure measures the JIT),
-then the measured runs; the server's peak RSS is its VmHWM over the whole run."""
+then the measured runs; the server's peak RSS is its VmHWM over the whole run.
+
+The warm-up is two wrk runs, two thirds and one third of it: when the first run's connections
+close, the JVM runs the close path for the first time, drops compiled code that assumed it never
+ran and compiles it again, which took seconds of the measured run when the warm-up was one run
+(fresh servers then measured anywhere between 28k and 42k requests/s; bench/README.md)."""
 import shutil
 
 from . import httpload
@@ -11,7 +16,9 @@ from .stats import rotate
 def serve_once(ctx, r, cfg):
     def measure(server, port, ready_ms):
         base = f"http://127.0.0.1:{port}"
-        httpload.wrk(base + "/ping", cfg["ping_conns"], cfg["warmup_s"])
+        first = cfg["warmup_s"] * 2 // 3
+        httpload.wrk(base + "/ping", cfg["ping_conns"], first)
+        httpload.wrk(base + "/ping", cfg["ping_conns"], cfg["warmup_s"] - first)
         result = {"ok": True, "ready_ms": round(ready_ms, 1),
                   "ping": httpload.wrk(base + "/ping", cfg["ping_conns"], cfg["duration_s"])}
         if not r.ping_only:

@@ -147,7 +147,7 @@ def per_gb(mem, order):
 def server(res, order):
     cfg = res["config"]
     t = Table("server", "HTTP server: requests per second", f"wrk, 1 thread, {cfg['duration_s']} s per run after "
-              f"{cfg['warmup_s']} s of /ping warm-up; /delay answers after 1 s. Median of rounds. Higher is better.",
+              f"{cfg['warmup_s']} s of /ping warm-up in two runs; /delay answers after 1 s. Median of rounds. Higher is better.",
               "higher", rps, suites=("server",))
     for ep, conns in (("ping", cfg["ping_conns"]), ("delay", cfg["delay_conns"])):
         row = f"/{ep}, {conns:,} connections"
