@@ -1,6 +1,9 @@
 package duso.lang.nodes;
 
+import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,10 +116,10 @@ final class JitCompiler {
 
     private static void dump(String name, byte[] bytes) {
         try {
-            java.nio.file.Path file = java.nio.file.Path.of(DUMP, name.substring(name.lastIndexOf('/') + 1) + ".class");
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.write(file, bytes);
-        } catch (java.io.IOException e) {
+            Path file = Path.of(DUMP, name.substring(name.lastIndexOf('/') + 1) + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
             System.err.println("duso-jit: cannot dump " + name + ": " + e.getMessage());
         }
     }
