@@ -88,26 +88,23 @@ final class ClassWriter {
     }
 
     int classRef(String internalName) {
-        Integer i = classes.get(internalName);
-        if (i != null) {
-            return i;
-        }
-        int name = utf8(internalName);
-        pool.u1(7).u2(name);
-        int index = next(1);
-        classes.put(internalName, index);
-        return index;
+        return naming(classes, 7, internalName);
     }
 
     int string(String s) {
-        Integer i = strings.get(s);
+        return naming(strings, 8, s);
+    }
+
+    /** An entry of the given tag that names a UTF-8 entry (a class or a string constant). */
+    private int naming(Map<String, Integer> entries, int tag, String text) {
+        Integer i = entries.get(text);
         if (i != null) {
             return i;
         }
-        int text = utf8(s);
-        pool.u1(8).u2(text);
+        int utf = utf8(text);
+        pool.u1(tag).u2(utf);
         int index = next(1);
-        strings.put(s, index);
+        entries.put(text, index);
         return index;
     }
 

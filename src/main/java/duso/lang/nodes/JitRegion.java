@@ -216,13 +216,27 @@ final class JitRegion implements JitArithmetic.Leaves {
             code.lload(i).lload(to).lcmp().iflt(exit);
             code.bind(body);
         }
-        interruptCheck(f);
-        code.lload(i).l2d().dstore(reg[f.varSlot]);
-        markAssigned(f.varSlot);
-        stmt(f.body, new Targets(exit, step));
-        code.bind(step);
+        pass(f, i, false, exit, step);
         code.lload(i).lload(by).ladd().lstore(i);
         code.goto_(head);
+    }
+
+    /**
+     * One pass of a numeric for up to the label {@code next}, where the counter (an int or a
+     * long local) steps: the interrupt check, the loop variable from the counter, the body.
+     */
+    private void pass(LoopNodes.NumericFor f, int counter, boolean intCounter, CodeWriter.Label exit,
+            CodeWriter.Label next) {
+        interruptCheck(f);
+        if (intCounter) {
+            code.iload(counter).i2d();
+        } else {
+            code.lload(counter).l2d();
+        }
+        code.dstore(reg[f.varSlot]);
+        markAssigned(f.varSlot);
+        stmt(f.body, new Targets(exit, next));
+        code.bind(next);
     }
 
     /**
@@ -345,11 +359,7 @@ final class JitRegion implements JitArithmetic.Leaves {
         } else {
             code.ifIcmplt(exit);
         }
-        interruptCheck(f);
-        code.iload(i).i2d().dstore(reg[f.varSlot]);
-        markAssigned(f.varSlot);
-        stmt(f.body, new Targets(exit, next));
-        code.bind(next);
+        pass(f, i, true, exit, next);
         code.iinc(i, step);
         code.goto_(head);
     }
