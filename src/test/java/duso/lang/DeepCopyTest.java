@@ -1,6 +1,7 @@
 package duso.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,5 +58,24 @@ class DeepCopyTest {
         DusoArray a = new DusoArray();
         a.add(a);
         assertThrows(DusoError.class, () -> DeepCopy.copy(a));
+    }
+
+    /** On a thread whose stack runs out before the depth limit, the error is the same. */
+    @Test
+    void aSmallStackGivesTheSameError() throws InterruptedException {
+        DusoObject o = new DusoObject();
+        o.put("self", o);
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                DeepCopy.acrossInstances(o);
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "small-stack", 64 * 1024);
+        t.start();
+        t.join();
+        assertInstanceOf(DusoError.class, thrown[0]);
+        assertEquals(DeepCopy.tooDeep().getMessage(), thrown[0].getMessage());
     }
 }

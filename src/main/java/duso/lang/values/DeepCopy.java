@@ -37,12 +37,12 @@ public final class DeepCopy {
 
     /** A deep copy that keeps function values. */
     public static Object copy(Object v) {
-        return copyValue(v, Mode.KEEP_FUNCTIONS, 0);
+        return guarded(v, Mode.KEEP_FUNCTIONS);
     }
 
     /** A deep copy in which functions become nil (array slots, top level) or vanish (fields). */
     public static Object copyWithoutFunctions(Object v) {
-        return copyValue(v, Mode.DROP_FUNCTIONS, 0);
+        return guarded(v, Mode.DROP_FUNCTIONS);
     }
 
     /**
@@ -51,7 +51,20 @@ public final class DeepCopy {
      * same way), code → source.
      */
     public static Object acrossInstances(Object v) {
-        return copyValue(v, Mode.ACROSS_INSTANCES, 0);
+        return guarded(v, Mode.ACROSS_INSTANCES);
+    }
+
+    /**
+     * A copy whose stack overflow is the too-deep error too: {@link #MAX_DEPTH} levels take
+     * about 4,000 frames, more than a thread with a small stack holds while this code is still
+     * interpreted (a 1 MB stack overflowed in a test run before the depth check fired).
+     */
+    private static Object guarded(Object v, Mode mode) {
+        try {
+            return copyValue(v, mode, 0);
+        } catch (StackOverflowError e) {
+            throw tooDeep();
+        }
     }
 
     private static Object copyValue(Object v, Mode mode, int depth) {
