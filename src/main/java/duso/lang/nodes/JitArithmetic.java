@@ -88,24 +88,42 @@ final class JitArithmetic {
     }
 
     /**
-     * Pushes {@code cur op rhs} for {@code x op= v}, both operands in double locals; a zero divisor
-     * (for %, one that truncates to zero) jumps to {@code slow} with an empty stack.
+     * Pushes {@code cur op value} for {@code x op= value}, the variable in a double local; a zero
+     * divisor (inside the value, or the value itself for / and %, for % one that truncates to
+     * zero) jumps to {@code slow} with an empty stack. For + - * the variable is loaded before
+     * the value is computed, which pure arithmetic cannot tell apart, so no temporary is needed.
      */
-    static void combine(CodeWriter code, CompoundAssignNode.Op op, int cur, int rhs, CodeWriter.Label slow) {
+    void compound(CompoundAssignNode.Op op, int cur, ExprNode value, CodeWriter.Label slow) {
+        checkDivisors(value, slow);
         switch (op) {
-            case ADD -> code.dload(cur).dload(rhs).dadd();
-            case SUB -> code.dload(cur).dload(rhs).dsub();
-            case MUL -> code.dload(cur).dload(rhs).dmul();
+            case ADD -> loadThenCompute(cur, value).dadd();
+            case SUB -> loadThenCompute(cur, value).dsub();
+            case MUL -> loadThenCompute(cur, value).dmul();
             case DIV -> {
+                int rhs = computeIntoLocal(value);
                 code.dload(rhs).dconst0().dcmpl().ifeq(slow);
                 code.dload(cur).dload(rhs).ddiv();
             }
             case MOD -> {
+                int rhs = computeIntoLocal(value);
                 int y = code.allocateLocal(true);
                 code.dload(rhs).invokestatic(OPS, "goInt64", MT_GOINT64).lstore(y);
                 code.lload(y).lconst0().lcmp().ifeq(slow);
                 code.dload(cur).invokestatic(OPS, "goInt64", MT_GOINT64).lload(y).lrem().l2d();
             }
         }
+    }
+
+    private CodeWriter loadThenCompute(int cur, ExprNode value) {
+        code.dload(cur);
+        compute(value);
+        return code;
+    }
+
+    private int computeIntoLocal(ExprNode value) {
+        compute(value);
+        int local = code.allocateLocal(true);
+        code.dstore(local);
+        return local;
     }
 }

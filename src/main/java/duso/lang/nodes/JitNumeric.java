@@ -219,11 +219,7 @@ final class JitNumeric {
         Plan p = new Plan();
         p.collect(c.value);
         p.loadLeaves(ctx, slowPop);
-        p.arith.checkDivisors(c.value, slow);
-        p.arith.compute(c.value);
-        int rhs = code.allocateLocal(true);
-        code.dstore(rhs);
-        JitArithmetic.combine(code, c.op, cur, rhs, slow);
+        p.arith.compound(c.op, cur, c.value, slow);
         code.invokestatic(DOUBLE, "valueOf", MT_VALUE_OF);
         int boxed = code.allocateLocal(false);
         code.astore(boxed);

@@ -436,25 +436,7 @@ final class JitRegion implements JitArithmetic.Leaves {
     private void compound(CompoundAssignNode c) {
         CodeWriter.Label slow = slowStatement(c);
         int slot = c.localSlot;
-        if (c.op == CompoundAssignNode.Op.ADD || c.op == CompoundAssignNode.Op.SUB || c.op == CompoundAssignNode.Op.MUL) {
-            // The value is pure arithmetic, so the variable can be loaded first: no temporary.
-            JitArithmetic arith = new JitArithmetic(code, this);
-            arith.checkDivisors(c.value, slow);
-            code.dload(reg[slot]);
-            arith.compute(c.value);
-            if (c.op == CompoundAssignNode.Op.ADD) {
-                code.dadd();
-            } else if (c.op == CompoundAssignNode.Op.SUB) {
-                code.dsub();
-            } else {
-                code.dmul();
-            }
-        } else {
-            number(c.value, slow);
-            int rhs = code.allocateLocal(true);
-            code.dstore(rhs);
-            JitArithmetic.combine(code, c.op, reg[slot], rhs, slow);
-        }
+        new JitArithmetic(code, this).compound(c.op, reg[slot], c.value, slow);
         code.dstore(reg[slot]);
         markAssigned(slot);
         if (c.tail) {
