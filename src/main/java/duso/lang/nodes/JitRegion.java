@@ -245,13 +245,13 @@ final class JitRegion implements JitArithmetic.Leaves {
      * HotSpot still interprets this code); 0 when the step is only known at run time.
      */
     private static int stepSign(LoopNodes.NumericFor f) {
-        if (f.step == null) {
-            return 1;
-        }
-        if (f.step instanceof ConstNode c && c.value instanceof Double d) {
-            return d > 0 ? 1 : d < 0 ? -1 : 0;
-        }
-        return 0;
+        Double d = f.step == null ? Double.valueOf(1) : constantNumber(f.step);
+        return d == null ? 0 : d > 0 ? 1 : d < 0 ? -1 : 0;
+    }
+
+    /** The number an expression is written as, or null when it is not a number constant. */
+    private static Double constantNumber(ExprNode n) {
+        return n instanceof ConstNode c && c.value instanceof Double d ? d : null;
     }
 
     private void whileLoop(LoopNodes.While w, CodeWriter.Label exit) {
@@ -326,25 +326,23 @@ final class JitRegion implements JitArithmetic.Leaves {
      * and the form HotSpot's compilers optimise best.
      */
     private static int[] intBounds(LoopNodes.NumericFor f) {
-        Long start = intConstant(f.start);
-        Long end = intConstant(f.end);
-        Long step = f.step == null ? Long.valueOf(1) : intConstant(f.step);
+        Double start = intConstant(f.start);
+        Double end = intConstant(f.end);
+        Double step = f.step == null ? Double.valueOf(1) : intConstant(f.step);
         if (start == null || end == null || step == null || step == 0 || Math.abs(step) > Short.MAX_VALUE) {
             return null;
         }
-        long last = end + step;
+        double last = end + step; // exact: both are ints
         if (last > Integer.MAX_VALUE || last < Integer.MIN_VALUE) {
             return null;
         }
-        return new int[] {(int) (long) start, (int) (long) end, (int) (long) step};
+        return new int[] {start.intValue(), end.intValue(), step.intValue()};
     }
 
-    private static Long intConstant(ExprNode n) {
-        if (n instanceof ConstNode c && c.value instanceof Double d && NumberFormat.isInt64(d)
-                && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
-            return (long) (double) d;
-        }
-        return null;
+    /** A constant whole number an int holds, or null. */
+    private static Double intConstant(ExprNode n) {
+        Double d = constantNumber(n);
+        return d != null && NumberFormat.isInt64(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? d : null;
     }
 
     private void intForLoop(LoopNodes.NumericFor f, int start, int end, int step, CodeWriter.Label exit) {
@@ -366,9 +364,10 @@ final class JitRegion implements JitArithmetic.Leaves {
 
     /** A for-loop bound: a number that is a whole int64, in a new long local. */
     private int longBound(ExprNode n, CodeWriter.Label slow) {
-        if (n instanceof ConstNode c && c.value instanceof Double d && NumberFormat.isInt64(d)) {
+        Double constant = constantNumber(n);
+        if (constant != null && NumberFormat.isInt64(constant)) {
             int l = code.allocateLocal(true);
-            code.dconst(d).d2l().lstore(l);
+            code.dconst(constant).d2l().lstore(l);
             return l;
         }
         number(n, slow);
