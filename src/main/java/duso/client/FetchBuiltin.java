@@ -138,9 +138,10 @@ final class FetchBuiltin {
     }
 
     /**
-     * Loads the classes that read a response while the first request waits for its answer
-     * (an {@code ldc} of a class constant loads the class): opening the jar and loading them
-     * otherwise falls between the first response's arrival and the script seeing it.
+     * Loads the classes that read a response while the first request waits for its answer:
+     * opening the jar and loading them otherwise falls between the first response's arrival
+     * and the script seeing it. Building the array is the work (an {@code ldc} of a class
+     * constant loads the class); nothing reads it.
      */
     private static final class ResponseClasses implements Runnable {
         @Override
@@ -148,7 +149,6 @@ final class FetchBuiltin {
             Class<?>[] loaded = {ReadBuffers.class, ResponseHead.class, HeaderList.class, HeaderNames.class,
                 Http1Codec.Response.class, HttpEngine.Result.class, BodyJson.class, BodyText.class,
                 ResponseJson.class, ConnectionPool.Sweeper.class};
-            Thread.onSpinWait(); // nothing else to do: the loading is the work
         }
     }
 }
