@@ -23,6 +23,8 @@ public final class Jit {
 
     static final int callThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.calls", 50_000);
     static final int loopThreshold = MODE == Mode.EAGER ? 1 : Integer.getInteger("duso.jit.loops", 2_000_000);
+    /** {@code -Dduso.jit.debug=true}: each compilation, its cost and any failure printed on stderr. */
+    static final boolean DEBUG = Boolean.getBoolean("duso.jit.debug");
     /** {@code -Dduso.jit.regions=false} keeps number loops boxed (for comparing the two). */
     static final boolean regions = !"false".equals(System.getProperty("duso.jit.regions"));
     /**
@@ -142,7 +144,7 @@ public final class Jit {
         try {
             job.run();
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            if (Boolean.getBoolean("duso.jit.debug")) {
+            if (DEBUG) {
                 e.printStackTrace();
             }
         }
@@ -197,7 +199,7 @@ public final class Jit {
                     return;
                 } catch (RuntimeException | LinkageError e) {
                     // A failed compilation leaves the code interpreted; it is never fatal.
-                    if (Boolean.getBoolean("duso.jit.debug")) {
+                    if (DEBUG) {
                         e.printStackTrace();
                     }
                 }
@@ -206,7 +208,7 @@ public final class Jit {
     }
 
     private static void trace(String what, long t0, CompiledCode c) {
-        if (Boolean.getBoolean("duso.jit.debug")) {
+        if (DEBUG) {
             long micros = (System.nanoTime() - t0) / 1000;
             System.err.println("duso-jit: " + (c == null ? "skipped " : "compiled ") + what + " in " + micros + " us");
         }

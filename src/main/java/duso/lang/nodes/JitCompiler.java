@@ -77,7 +77,7 @@ final class JitCompiler {
 
     private static CompiledCode finish(ClassWriter cw, Constants k, CodeWriter main) {
         if (main.size() > MAX_CODE_BYTES) {
-            if (Boolean.getBoolean("duso.jit.debug")) {
+            if (Jit.DEBUG) {
                 System.err.println("duso-jit: " + main.size() + " bytes of code, over the " + MAX_CODE_BYTES + " limit");
             }
             return null;
@@ -98,7 +98,7 @@ final class JitCompiler {
             long t2 = System.nanoTime();
             CompiledCode code = CompiledCode.initialize(c, k.values.toArray());
             long t3 = System.nanoTime();
-            if (Boolean.getBoolean("duso.jit.debug")) {
+            if (Jit.DEBUG) {
                 System.err.println("duso-jit: bytes " + (t1 - t0) / 1000 + " us, define " + (t2 - t1) / 1000
                         + " us, initialize " + (t3 - t2) / 1000 + " us");
             }
@@ -107,7 +107,7 @@ final class JitCompiler {
             if (STRICT) {
                 throw new IllegalStateException("generated code did not load", t);
             }
-            if (Boolean.getBoolean("duso.jit.debug")) {
+            if (Jit.DEBUG) {
                 t.printStackTrace();
             }
             return null;
