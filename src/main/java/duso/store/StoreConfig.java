@@ -6,7 +6,6 @@ import duso.runtime.Args;
 import duso.runtime.ScriptInstance;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * {@code datastore(ns, config)}: checks every option's type with the reference's messages,
@@ -15,10 +14,6 @@ import java.util.List;
  * serialised so only one recovers. Unknown options are ignored, as the reference does.
  */
 final class StoreConfig {
-    private static final List<String> REPLICATION_KEYS = List.of("replicate_listen", "replicate_from",
-            "replicate_secret", "replicate_readonly_secret", "replicate_buffer", "replicate_cert_file",
-            "replicate_key_file", "replicate_ca_file", "replicate_cert_reload_interval");
-
     private final Store store;
     private final DusoObject config;
     private final String ns;
@@ -66,7 +61,7 @@ final class StoreConfig {
         if (maxSize != null) {
             store.maxValueSize = (long) maxSize.doubleValue();
         }
-        checkReplication();
+        ReplicationConfig.check(config, ns, store.readonly, instance);
 
         Path persistPath = persist == null || persist.isEmpty() ? null : instance.resolvePath(persist);
         Path walPath = wal == null || wal.isEmpty() ? null : instance.resolvePath(wal);
@@ -171,89 +166,5 @@ final class StoreConfig {
             }
         }
         return n % 4 == 0 ? -1 : n - n % 4;
-    }
-
-    /**
-     * The replication options are checked as the reference checks them, so a misconfiguration
-     * reads the same; a store that would actually lead or follow is refused (not supported here).
-     */
-    private void checkReplication() {
-        String listen = replString("replicate_listen");
-        String from = replString("replicate_from");
-        String secret = replString("replicate_secret");
-        String certFile = replString("replicate_cert_file");
-        String keyFile = replString("replicate_key_file");
-        String caFile = replString("replicate_ca_file");
-        String readSecret = replString("replicate_readonly_secret");
-        boolean leader = !listen.isEmpty();
-        boolean follower = !from.isEmpty();
-        if (leader && follower) {
-            throw fail("set replicate_listen to lead or replicate_from to follow, not both");
-        }
-        if (!leader && !follower) {
-            for (String k : REPLICATION_KEYS) {
-                if (config.has(k)) {
-                    throw fail(k + " needs either replicate_listen (to lead) or replicate_from (to follow)");
-                }
-            }
-            return;
-        }
-        if (secret.isEmpty()) {
-            throw fail("replication requires replicate_secret, shared by the leader and every follower");
-        }
-        if (certFile.isEmpty() != keyFile.isEmpty()) {
-            throw fail("replicate_cert_file and replicate_key_file must be set together");
-        }
-        if (follower && (!certFile.isEmpty() || !keyFile.isEmpty())) {
-            throw fail("replicate_cert_file and replicate_key_file configure a leader's listener; a follower sets "
-                    + "replicate_from to a wss:// URL instead");
-        }
-        if (follower && !readSecret.isEmpty()) {
-            throw fail("replicate_readonly_secret is a leader option; a follower presents whichever secret it was "
-                    + "given as replicate_secret");
-        }
-        if (!readSecret.isEmpty() && readSecret.equals(secret)) {
-            throw fail("replicate_readonly_secret must differ from replicate_secret, or the grant it implies means nothing");
-        }
-        if (leader && !caFile.isEmpty()) {
-            throw fail("replicate_ca_file tells a follower which CA to trust; a leader sets replicate_cert_file and "
-                    + "replicate_key_file instead");
-        }
-        if (store.readonly) {
-            throw Args.error("datastore(" + ns + ") is read-only and cannot participate in replication");
-        }
-        if (config.has("replicate_buffer")) {
-            if (!(config.get("replicate_buffer") instanceof Double d)) {
-                throw fail("replicate_buffer must be a number of bytes");
-            }
-            if (!(d > 0)) {
-                throw fail("replicate_buffer must be positive");
-            }
-        }
-        if (config.has("replicate_cert_reload_interval")) {
-            if (!(config.get("replicate_cert_reload_interval") instanceof Double d)) {
-                throw fail("replicate_cert_reload_interval must be a number of seconds");
-            }
-            if (!(d > 0)) {
-                throw fail("replicate_cert_reload_interval must be positive");
-            }
-            if (certFile.isEmpty()) {
-                throw fail("replicate_cert_reload_interval sets how often the listener re-reads replicate_cert_file, "
-                        + "which is not set");
-            }
-        }
-        throw fail("replication (" + (leader ? "replicate_listen" : "replicate_from")
-                + ") is not supported by duso-jvm");
-    }
-
-    private String replString(String name) {
-        Object v = config.getOrNull(name);
-        if (v == null) {
-            return "";
-        }
-        if (!(v instanceof String s)) {
-            throw fail(name + " must be a string");
-        }
-        return s;
     }
 }
