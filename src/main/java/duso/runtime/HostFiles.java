@@ -30,7 +30,7 @@ public final class HostFiles {
     public static final String SANDBOXED = "filesystem access disabled (use -no-files to enable)";
     public static final String EMBED_READ_ONLY = "cannot write to /EMBED/: embedded filesystem is read-only";
 
-    /** Which filesystem a path lives on. /EMBED/ is the reference's built-in files (none here). */
+    /** Which filesystem a path lives on. /EMBED/ holds the runtime's built-in files ({@link EmbeddedFiles}). */
     public enum Kind { DISK, STORE, EMBED }
 
     /** A directory entry as list_dir reports it. */
@@ -92,6 +92,11 @@ public final class HostFiles {
         return runtime.cwd().toString();
     }
 
+    /** The path below /EMBED/, cleaned, as {@link EmbeddedFiles} names its files. */
+    private static String embedded(Target t) {
+        return GoPaths.clean(GoPaths.belowRoot(t.shown, "EMBED"));
+    }
+
     // ---- the sandbox ------------------------------------------------------------------------
 
     /** Whether this target may be touched: virtual paths always, disk paths unless -no-files. */
@@ -120,6 +125,12 @@ public final class HostFiles {
             case STORE:
                 return store.read(t.shown);
             case EMBED:
+                if (EmbeddedFiles.isFile(embedded(t))) {
+                    return EmbeddedFiles.read(embedded(t));
+                }
+                if (EmbeddedFiles.isDirectory(embedded(t))) {
+                    throw FileFailure.other("read " + t.shown + ": is a directory");
+                }
                 throw new FileFailure(FileFailure.Cause.NOT_FOUND, "open " + t.shown + ": file does not exist");
             default:
                 guard(t);
@@ -170,7 +181,7 @@ public final class HostFiles {
     public boolean exists(Target t) {
         return switch (t.kind) {
             case STORE -> store.isDirectory(t.shown) || store.isFile(t.shown);
-            case EMBED -> false;
+            case EMBED -> EmbeddedFiles.isFile(embedded(t)) || EmbeddedFiles.isDirectory(embedded(t));
             default -> {
                 guard(t);
                 yield Files.exists(t.real);
@@ -182,7 +193,7 @@ public final class HostFiles {
     public boolean isFile(Target t) {
         return switch (t.kind) {
             case STORE -> store.isFile(t.shown);
-            case EMBED -> false;
+            case EMBED -> EmbeddedFiles.isFile(embedded(t));
             default -> {
                 guard(t);
                 yield Files.exists(t.real) && !Files.isDirectory(t.real);
@@ -193,7 +204,7 @@ public final class HostFiles {
     public boolean isDirectory(Target t) {
         return switch (t.kind) {
             case STORE -> store.isDirectory(t.shown);
-            case EMBED -> false;
+            case EMBED -> EmbeddedFiles.isDirectory(embedded(t));
             default -> {
                 guard(t);
                 yield Files.isDirectory(t.real);
@@ -213,6 +224,12 @@ public final class HostFiles {
                 }
                 throw FileFailure.other("no such file");
             case EMBED:
+                if (EmbeddedFiles.isFile(embedded(t))) {
+                    return "file";
+                }
+                if (EmbeddedFiles.isDirectory(embedded(t))) {
+                    return "directory";
+                }
                 throw FileFailure.notFound("stat", t.shown);
             default:
                 guard(t);
@@ -229,7 +246,7 @@ public final class HostFiles {
             case STORE:
                 return store.list(t.shown);
             case EMBED:
-                return List.of();
+                return EmbeddedFiles.list(embedded(t));
             default:
                 guard(t);
                 if (Files.exists(t.real) && !Files.isDirectory(t.real)) {
