@@ -54,6 +54,17 @@ class ShutdownIT {
     }
 
     @Test
+    void sigintReachesAScriptThatInheritedItIgnored() throws Exception {
+        // A shell's background job (duso server.du &) starts with SIGINT ignored; the reference
+        // (Go's signal.Notify) takes the signal over anyway, and so does duso.
+        Result r = signalWhenReady(BLOCKED.replace("BLOCK", "s.wait(\"never\")"), "INT", true);
+        assertEquals(0, r.status, r.stderr);
+        assertEquals(List.of("READY"), r.stdout);
+        assertNoError(r);
+        assertEquals("before the signal", readBack());
+    }
+
+    @Test
     void sigtermStopsABusyLoop() throws Exception {
         Result r = signalWhenReady(BLOCKED.replace("BLOCK", "n = 0\nwhile true do n = n + 1 end"), "TERM");
         assertEquals(0, r.status, r.stderr);
@@ -141,11 +152,33 @@ class ShutdownIT {
     record Result(int status, List<String> stdout, String stderr) {}
 
     private Process start(String script) throws IOException {
+        return start(script, false);
+    }
+
+    /**
+     * Starts bin/duso on the script. With ignoreInt, through a shell that sets SIGINT to
+     * ignored first, as a shell does for its background jobs. A watchdog kills a child still
+     * running after a minute, so a signal that goes unheard fails the test instead of hanging it.
+     */
+    private Process start(String script, boolean ignoreInt) throws IOException {
         Files.writeString(dir.resolve("main.du"), script);
-        return new ProcessBuilder(Path.of("bin/duso").toAbsolutePath().toString(), "main.du")
+        String duso = Path.of("bin/duso").toAbsolutePath().toString();
+        List<String> command = ignoreInt ? List.of("bash", "-c", "trap '' INT; exec \"$0\" main.du", duso)
+                : List.of(duso, "main.du");
+        Process p = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        });
+        return p;
     }
 
     private Result run(String script) throws Exception {
@@ -156,7 +189,11 @@ class ShutdownIT {
 
     /** Starts the script, sends the signal once it printed READY, and collects the outcome. */
     private Result signalWhenReady(String script, String signal) throws Exception {
-        Process p = start(script);
+        return signalWhenReady(script, signal, false);
+    }
+
+    private Result signalWhenReady(String script, String signal, boolean ignoreInt) throws Exception {
+        Process p = start(script, ignoreInt);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String first = out.readLine();
         List<String> lines = new ArrayList<>();
