@@ -47,6 +47,28 @@ final class EmbeddedFiles {
         return names.stream().map(n -> new HostFiles.Entry(n, dirs.contains(n))).toList();
     }
 
+    /**
+     * The embedded files and directories a pattern below /EMBED/ matches (Go's fs.Glob: a
+     * wildcard stays within one path segment), as paths below /EMBED/, sorted.
+     */
+    static List<String> glob(String pattern) throws GoPaths.BadPatternException {
+        TreeSet<String> paths = new TreeSet<>();
+        for (String f : FILES) {
+            for (int slash = f.indexOf('/'); slash >= 0; slash = f.indexOf('/', slash + 1)) {
+                paths.add(f.substring(0, slash));
+            }
+            paths.add(f);
+        }
+        GoPaths.match(pattern, ""); // a malformed pattern is an error even when nothing is embedded
+        List<String> found = new java.util.ArrayList<>();
+        for (String path : paths) {
+            if (GoPaths.match(pattern, path)) {
+                found.add(path);
+            }
+        }
+        return found;
+    }
+
     static byte[] read(String path) {
         try (InputStream in = EmbeddedFiles.class.getResourceAsStream("/duso/embed/" + path)) {
             if (in == null) {

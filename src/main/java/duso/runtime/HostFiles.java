@@ -345,8 +345,7 @@ public final class HostFiles {
                 return store.glob(pattern);
             }
             if (GoPaths.hasRoot(pattern, "EMBED")) {
-                GoPaths.match(GoPaths.belowRoot(pattern, "EMBED"), "");
-                return List.of();
+                return EmbeddedFiles.glob(GoPaths.belowRoot(pattern, "EMBED")).stream().map(p -> "/EMBED/" + p).toList();
             }
             guard(at(pattern));
             return DiskGlob.expand(pattern, runtime.cwd());
