@@ -3,6 +3,7 @@ package duso.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -14,44 +15,12 @@ import java.util.TreeSet;
  */
 final class EmbeddedFiles {
     private static final List<String> FILES = List.of("stdlib/markdown/markdown.du");
+    /** The files and every directory above them, sorted (the root, ".", left out). */
+    private static final TreeSet<String> PATHS = allPaths();
 
     private EmbeddedFiles() {}
 
-    static boolean isFile(String path) {
-        return FILES.contains(path);
-    }
-
-    static boolean isDirectory(String path) {
-        String prefix = path.isEmpty() || path.equals(".") ? "" : path + "/";
-        return FILES.stream().anyMatch(f -> f.startsWith(prefix));
-    }
-
-    /** The names directly inside a directory, sorted, each with whether it is a directory. */
-    static List<HostFiles.Entry> list(String dir) {
-        String prefix = dir.isEmpty() || dir.equals(".") ? "" : dir + "/";
-        TreeSet<String> files = new TreeSet<>();
-        TreeSet<String> dirs = new TreeSet<>();
-        for (String f : FILES) {
-            if (f.startsWith(prefix)) {
-                String rest = f.substring(prefix.length());
-                int slash = rest.indexOf('/');
-                if (slash < 0) {
-                    files.add(rest);
-                } else {
-                    dirs.add(rest.substring(0, slash));
-                }
-            }
-        }
-        TreeSet<String> names = new TreeSet<>(files);
-        names.addAll(dirs);
-        return names.stream().map(n -> new HostFiles.Entry(n, dirs.contains(n))).toList();
-    }
-
-    /**
-     * The embedded files and directories a pattern below /EMBED/ matches (Go's fs.Glob: a
-     * wildcard stays within one path segment), as paths below /EMBED/, sorted.
-     */
-    static List<String> glob(String pattern) throws GoPaths.BadPatternException {
+    private static TreeSet<String> allPaths() {
         TreeSet<String> paths = new TreeSet<>();
         for (String f : FILES) {
             for (int slash = f.indexOf('/'); slash >= 0; slash = f.indexOf('/', slash + 1)) {
@@ -59,9 +28,45 @@ final class EmbeddedFiles {
             }
             paths.add(f);
         }
+        return paths;
+    }
+
+    static boolean isFile(String path) {
+        return FILES.contains(path);
+    }
+
+    static boolean exists(String path) {
+        return isRoot(path) || PATHS.contains(path);
+    }
+
+    static boolean isDirectory(String path) {
+        return isRoot(path) || PATHS.contains(path) && !isFile(path);
+    }
+
+    private static boolean isRoot(String path) {
+        return path.isEmpty() || path.equals(".");
+    }
+
+    /** The names directly inside a directory, sorted, each with whether it is a directory. */
+    static List<HostFiles.Entry> list(String dir) {
+        String prefix = isRoot(dir) ? "" : dir + "/";
+        List<HostFiles.Entry> entries = new ArrayList<>();
+        for (String p : PATHS) {
+            if (p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0) {
+                entries.add(new HostFiles.Entry(p.substring(prefix.length()), isDirectory(p)));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The embedded files and directories a pattern below /EMBED/ matches (Go's fs.Glob: a
+     * wildcard stays within one path segment), as paths below /EMBED/, sorted.
+     */
+    static List<String> glob(String pattern) throws GoPaths.BadPatternException {
         GoPaths.match(pattern, ""); // a malformed pattern is an error even when nothing is embedded
-        List<String> found = new java.util.ArrayList<>();
-        for (String path : paths) {
+        List<String> found = new ArrayList<>();
+        for (String path : PATHS) {
             if (GoPaths.match(pattern, path)) {
                 found.add(path);
             }

@@ -124,14 +124,16 @@ public final class HostFiles {
         switch (t.kind) {
             case STORE:
                 return store.read(t.shown);
-            case EMBED:
-                if (EmbeddedFiles.isFile(embedded(t))) {
-                    return EmbeddedFiles.read(embedded(t));
+            case EMBED: {
+                String path = embedded(t);
+                if (EmbeddedFiles.isFile(path)) {
+                    return EmbeddedFiles.read(path);
                 }
-                if (EmbeddedFiles.isDirectory(embedded(t))) {
+                if (EmbeddedFiles.isDirectory(path)) {
                     throw FileFailure.other("read " + t.shown + ": is a directory");
                 }
                 throw new FileFailure(FileFailure.Cause.NOT_FOUND, "open " + t.shown + ": file does not exist");
+            }
             default:
                 guard(t);
                 if (Files.isDirectory(t.real)) {
@@ -181,7 +183,7 @@ public final class HostFiles {
     public boolean exists(Target t) {
         return switch (t.kind) {
             case STORE -> store.isDirectory(t.shown) || store.isFile(t.shown);
-            case EMBED -> EmbeddedFiles.isFile(embedded(t)) || EmbeddedFiles.isDirectory(embedded(t));
+            case EMBED -> EmbeddedFiles.exists(embedded(t));
             default -> {
                 guard(t);
                 yield Files.exists(t.real);
@@ -223,14 +225,16 @@ public final class HostFiles {
                     return "file";
                 }
                 throw FileFailure.other("no such file");
-            case EMBED:
-                if (EmbeddedFiles.isFile(embedded(t))) {
+            case EMBED: {
+                String path = embedded(t);
+                if (EmbeddedFiles.isFile(path)) {
                     return "file";
                 }
-                if (EmbeddedFiles.isDirectory(embedded(t))) {
+                if (EmbeddedFiles.isDirectory(path)) {
                     return "directory";
                 }
                 throw FileFailure.notFound("stat", t.shown);
+            }
             default:
                 guard(t);
                 if (!Files.exists(t.real)) {
