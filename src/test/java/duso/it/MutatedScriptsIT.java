@@ -2,12 +2,14 @@ package duso.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +57,7 @@ class MutatedScriptsIT {
             Files.writeString(damaged, mutate(Files.readString(source), random), StandardCharsets.UTF_8);
             cases.add(damaged);
         }
-        LauncherIT.launch(java.util.Map.of(), "eval", "print(1)"); // any build or cache training happens once, here
+        LauncherIT.launch(Map.of(), "eval", "print(1)"); // any build or cache training happens once, here
         List<String> failures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             List<Future<String>> results = new ArrayList<>();
@@ -102,7 +104,7 @@ class MutatedScriptsIT {
                 .directory(script.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
