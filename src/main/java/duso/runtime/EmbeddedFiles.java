@@ -9,12 +9,14 @@ import java.util.TreeSet;
 
 /**
  * The read-only files under {@code /EMBED/}. The reference embeds its own stdlib, contrib and
- * docs; duso-jvm carries only modules of its own that scripts commonly {@code require} (the
- * {@code markdown} module), as resources under {@code duso/embed/}. Paths are those below
+ * docs; duso-jvm carries only modules of its own, with the reference's APIs, for the pure-Duso
+ * libraries scripts {@code require} offline ({@code markdown}, {@code ansi}, {@code valid} and
+ * contrib's {@code zlm}), as resources under {@code duso/embed/}. Paths are those below
  * {@code /EMBED/}, cleaned ({@code stdlib/markdown/markdown.du}).
  */
 final class EmbeddedFiles {
-    private static final List<String> FILES = List.of("stdlib/markdown/markdown.du");
+    private static final List<String> FILES = List.of(
+            "contrib/zlm/zlm.du", "stdlib/ansi/ansi.du", "stdlib/markdown/markdown.du", "stdlib/valid/valid.du");
     /** The files and every directory above them, sorted (the root, ".", left out). */
     private static final TreeSet<String> PATHS = allPaths();
 
