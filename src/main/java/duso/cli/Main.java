@@ -12,8 +12,8 @@ public final class Main {
     public static void main(String[] args) {
         int status = Cli.run(args, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
                 new FileOutputStream(FileDescriptor.err), Path.of("").toAbsolutePath(),
-                code -> Runtime.getRuntime().halt(code), Main::stdinIsTerminal);
-        Runtime.getRuntime().halt(status);
+                ProcessExit::exit, Main::stdinIsTerminal);
+        ProcessExit.exit(status);
     }
 
     /** Asked only by the REPL: looking up the console costs start-up time scripts do not need. */
