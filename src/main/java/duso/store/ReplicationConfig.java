@@ -3,18 +3,18 @@ package duso.store;
 import duso.lang.lexer.GoQuote;
 import duso.lang.values.DusoObject;
 import duso.runtime.Args;
+import duso.runtime.FileFailure;
 import duso.runtime.ScriptInstance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,7 +145,7 @@ final class ReplicationConfig {
             if (end == 0) {
                 throw invalidUrl(url, "missing protocol scheme");
             }
-            return url.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+            return url.substring(0, end).toLowerCase(Locale.ROOT);
         }
         int slash = url.indexOf('/');
         if (!url.startsWith("/") && (slash < 0 ? url : url.substring(0, slash)).indexOf(':') >= 0) {
@@ -165,16 +165,15 @@ final class ReplicationConfig {
 
     /** The CA bundle must be readable and hold at least one certificate (Go's AppendCertsFromPEM). */
     private void checkCaFile(String given, Path path) {
+        String cannot = "cannot read replicate_ca_file " + quote(given) + ": ";
+        if (Files.isDirectory(path)) {
+            throw fail(cannot + "read " + given + ": is a directory");
+        }
         byte[] pem;
         try {
             pem = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw fail("cannot read replicate_ca_file " + quote(given) + ": open " + given + ": no such file or directory");
-        } catch (AccessDeniedException e) {
-            throw fail("cannot read replicate_ca_file " + quote(given) + ": open " + given + ": permission denied");
         } catch (IOException e) {
-            String why = Files.isDirectory(path) ? "read " + given + ": is a directory" : e.getMessage();
-            throw fail("cannot read replicate_ca_file " + quote(given) + ": " + why);
+            throw fail(cannot + FileFailure.of(e, "open", given).text());
         }
         if (!holdsCertificate(pem)) {
             throw fail("replicate_ca_file " + quote(given) + " contains no PEM certificates");
