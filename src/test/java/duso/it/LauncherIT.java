@@ -41,7 +41,7 @@ class LauncherIT {
         assertEquals(0, r.status());
         List<String> args = r.out().lines().toList();
         for (String opt : List.of("-XX:+UseSerialGC", "-Xmn16m", "-XX:+UseCompactObjectHeaders", "-XX:-UsePerfData", "-Xss8m",
-                "-XX:TrimNativeHeapInterval=1000")) {
+                "-XX:TrimNativeHeapInterval=1000", "-XX:UserThreadWaitAttemptsAtExit=0")) {
             assertTrue(args.contains(opt), () -> "missing " + opt + " in " + args);
         }
         assertEquals(List.of("-cp", Path.of("target/duso.jar").toAbsolutePath().toString(), "duso.cli.Main", "x.du", "-flag"),
@@ -125,6 +125,17 @@ class LauncherIT {
         Run strict = launch(Map.of("DUSO_JAVA_OPTS", "-XX:AOTMode=on"), worker.toString());
         assertEquals(0, strict.status(), strict.out());
         assertEquals("2\n", strict.out());
+    }
+
+    /**
+     * The second cache's training fetches from the loopback server duso.cli.AotTraining starts,
+     * so a fetch parks on its socket in training and the JDK's pollers come from the cache.
+     */
+    @Test
+    void theNetworkTrainingFetchesFromItsOwnServer() throws Exception {
+        assertEquals(0, launch(Map.of(), "eval", "print(1)").status());
+        String log = Files.readString(Path.of("target/aot-training-net.log"));
+        assertTrue(log.lines().anyMatch(l -> l.equals("1 [\"ok\"] 2")), log);
     }
 
     /** An initial heap no larger than the young generation would make the JVM refuse the cache and exit. */
