@@ -9,10 +9,9 @@ import duso.runtime.Library;
 import duso.runtime.Registry;
 import duso.runtime.time.GoTimeFormat;
 import duso.runtime.time.GoTimeParse;
+import duso.runtime.time.LocalClock;
 import duso.runtime.time.Zones;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -45,7 +44,7 @@ public final class TimeLibrary implements Library {
 
     @Override
     public void install(Registry r, DusoRuntime rt) {
-        r.add("now", a -> (double) LocalDateTime.now().toEpochSecond(ZoneOffset.UTC));
+        r.add("now", a -> (double) LocalClock.nowSeconds());
         r.add("timer", a -> {
             Instant now = Instant.now();
             return (now.getEpochSecond() * 1_000_000_000L + now.getNano()) / 1e9;

@@ -68,7 +68,12 @@ public final class Expansion {
         }
         text.append(template, i, n);
         texts.add(text.toString());
-        return new Expansion(texts.toArray(new String[0]), groups.stream().mapToInt(Integer::intValue).toArray());
+        // A loop, not a stream: the stream classes are not in the AOT cache (docs/tuning.md).
+        int[] groupArray = new int[groups.size()];
+        for (int g = 0; g < groupArray.length; g++) {
+            groupArray[g] = groups.get(g);
+        }
+        return new Expansion(texts.toArray(new String[0]), groupArray);
     }
 
     private static int nameEnd(String s, int from) {
