@@ -5,7 +5,7 @@ import duso.runtime.Args;
 import duso.runtime.DusoRuntime;
 import duso.runtime.Library;
 import duso.runtime.Registry;
-import java.security.SecureRandom;
+import duso.runtime.crypto.SystemRandom;
 
 /**
  * The host process as scripts see it: {@code env(name)} reads an environment variable ("" when
@@ -32,24 +32,19 @@ public final class SystemLibrary implements Library {
         r.add("uuid", a -> newUuid());
     }
 
-    /** Created on first use: setting up a SecureRandom costs start-up time most scripts never need. */
-    private static final class Random {
-        static final SecureRandom SOURCE = new SecureRandom();
-    }
-
     /** A fresh uuid(), for builtins that name things (schedule's job ids). */
     static String newUuid() {
-        return uuid7(System.currentTimeMillis(), Random.SOURCE);
+        byte[] random = new byte[10];
+        SystemRandom.nextBytes(random);
+        return uuid7(System.currentTimeMillis(), random);
     }
 
-    /** RFC 9562 version 7: 48-bit Unix milliseconds, version 7, 12+62 random bits, variant 10. */
-    static String uuid7(long millis, SecureRandom random) {
+    /** RFC 9562 version 7: 48-bit Unix milliseconds, version 7, 12+62 of the ten random bytes' bits, variant 10. */
+    static String uuid7(long millis, byte[] tail) {
         byte[] b = new byte[16];
         for (int i = 0; i < 6; i++) {
             b[i] = (byte) (millis >>> (8 * (5 - i)));
         }
-        byte[] tail = new byte[10];
-        random.nextBytes(tail);
         System.arraycopy(tail, 0, b, 6, 10);
         b[6] = (byte) ((b[6] & 0x0f) | 0x70);
         b[8] = (byte) ((b[8] & 0x3f) | 0x80);
