@@ -4,6 +4,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * Random bytes from the kernel, as Go's {@code crypto/rand} reads them: {@code /dev/urandom},
@@ -14,7 +15,8 @@ import java.security.SecureRandom;
 public final class SystemRandom {
     private static final String DEVICE = "/dev/urandom";
     private static final byte[] BUFFER = new byte[256];
-    private static int available;
+    /** Where the bytes not yet handed out begin; BUFFER.length when it is used up. */
+    private static int next = BUFFER.length;
     private static InputStream device;
     private static boolean deviceFailed;
 
@@ -36,14 +38,14 @@ public final class SystemRandom {
     private static void fromDevice(byte[] out) throws IOException {
         int filled = 0;
         while (filled < out.length) {
-            if (available == 0) {
+            if (next == BUFFER.length) {
                 refill();
             }
-            int n = Math.min(available, out.length - filled);
-            System.arraycopy(BUFFER, BUFFER.length - available, out, filled, n);
+            int n = Math.min(BUFFER.length - next, out.length - filled);
+            System.arraycopy(BUFFER, next, out, filled, n);
             // Bytes handed out are not kept in memory longer than needed.
-            java.util.Arrays.fill(BUFFER, BUFFER.length - available, BUFFER.length - available + n, (byte) 0);
-            available -= n;
+            Arrays.fill(BUFFER, next, next + n, (byte) 0);
+            next += n;
             filled += n;
         }
     }
@@ -60,7 +62,7 @@ public final class SystemRandom {
             }
             read += n;
         }
-        available = BUFFER.length;
+        next = 0;
     }
 
     /** Created only if the device cannot be read. */

@@ -49,7 +49,7 @@ public final class LocalClock {
             return isUtcName(target.toString());
         } catch (NoSuchFileException e) {
             return true; // no /etc/localtime: Go falls back to UTC
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException e) {
             return false; // a regular file, or unreadable: let java.time read it
         }
     }
