@@ -1,6 +1,7 @@
 package duso.lang.nodes;
 
 import duso.lang.errors.DusoError;
+import duso.lang.values.NumberFormat;
 import duso.lang.values.Render;
 
 /**
@@ -14,6 +15,12 @@ public final class TemplateNode extends ExprNode {
     private final String[] texts;
     private final ExprNode[] exprs;
     private final String file;
+    /**
+     * The length of the last rendering, to size the next one's buffer: a template in a loop
+     * renders about the same length each time, and growing a default-sized buffer copied it
+     * three or four times (a racy read between threads only picks a worse first size).
+     */
+    private int lastLength = 16;
 
     /** Part i is texts[i] when exprs[i] is null. */
     public TemplateNode(int pos, String[] texts, ExprNode[] exprs, String file) {
@@ -25,7 +32,7 @@ public final class TemplateNode extends ExprNode {
 
     @Override
     public Object execute(Frame f) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder(lastLength);
         for (int i = 0; i < exprs.length; i++) {
             ExprNode e = exprs[i];
             if (e == null) {
@@ -33,7 +40,7 @@ public final class TemplateNode extends ExprNode {
                 continue;
             }
             try {
-                b.append(Render.display(e.execute(f)));
+                append(b, e.execute(f));
             } catch (DusoError err) {
                 if (err.value() instanceof String msg) {
                     int at = msg.indexOf(UNDEFINED);
@@ -45,6 +52,18 @@ public final class TemplateNode extends ExprNode {
                 throw new DusoError(err.value(), file, pos, err.stack());
             }
         }
+        lastLength = b.length() + 8;
         return b.toString();
+    }
+
+    /** Render.display's text, with whole numbers written straight into the buffer. */
+    private static void append(StringBuilder b, Object v) {
+        if (v instanceof String s) {
+            b.append(s);
+        } else if (v instanceof Double d && NumberFormat.isInt64(d) && (d != 0 || Double.doubleToRawLongBits(d) == 0)) {
+            b.append((long) d.doubleValue());
+        } else {
+            b.append(Render.display(v));
+        }
     }
 }

@@ -20,7 +20,10 @@ public final class Render {
     private Render() {}
 
     public static String display(Object v) {
-        return v instanceof String s ? s : syntax(v);
+        if (v instanceof String s) {
+            return s;
+        }
+        return v instanceof Double d ? NumberFormat.display(d) : syntax(v);
     }
 
     public static String syntax(Object v) {
