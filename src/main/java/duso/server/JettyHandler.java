@@ -38,17 +38,23 @@ final class JettyHandler extends Handler.Abstract {
     private final HandlerRunner runner;
     private final ServerWebSocketContainer webSockets;
     private final AtomicInteger wsCount = new AtomicInteger();
+    /** Told of every request when the launcher asked for idle collections, else null. */
+    private final IdleCollector idle;
 
-    JettyHandler(ScriptServer server, HandlerRunner runner, ServerWebSocketContainer webSockets) {
+    JettyHandler(ScriptServer server, HandlerRunner runner, ServerWebSocketContainer webSockets, IdleCollector idle) {
         this.server = server;
         this.cfg = server.config();
         this.runtime = server.runtime();
         this.runner = runner;
         this.webSockets = webSockets;
+        this.idle = idle;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (idle != null) {
+            idle.requestStarted();
+        }
         HttpURI uri = request.getHttpURI();
         String rawPath = uri.getPath() == null ? "/" : uri.getPath();
         String decoded = GoPaths.unescapePath(rawPath);

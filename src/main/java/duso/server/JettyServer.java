@@ -203,7 +203,12 @@ final class JettyServer {
         ServerWebSocketContainer ws = ServerWebSocketContainer.ensure(s);
         s.addBean(ws);
         HandlerRunner runner = new HandlerRunner(runtime, cfg, timers);
-        s.setHandler(new GracefulHandler(new JettyHandler(script, runner, ws)));
+        IdleCollector idle = IdleCollector.ENABLED ? IdleCollector.of(runtime) : null;
+        if (idle != null) {
+            timers.scheduleWithFixedDelay(idle::check, IdleCollector.CHECK_MILLIS, IdleCollector.CHECK_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+        s.setHandler(new GracefulHandler(new JettyHandler(script, runner, ws, idle)));
         return s;
     }
 

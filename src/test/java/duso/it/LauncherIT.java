@@ -57,10 +57,12 @@ class LauncherIT {
         Files.writeString(plain, "print(\"http server\")\n");
         List<String> serverArgs = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), server.toString()).out().lines().toList();
         for (String opt : List.of("-XX:+UseG1GC", "-XX:G1HeapRegionSize=1m", "-XX:NewSize=1m", "-XX:MaxNewSize=64m",
-                "-XX:G1PeriodicGCInterval=1000", "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=1000")) {
+                "-XX:+ExplicitGCInvokesConcurrent", "-Dduso.server.idleCollect=true", "-XX:+UseCompactObjectHeaders",
+                "-XX:TrimNativeHeapInterval=1000")) {
             assertTrue(serverArgs.contains(opt), () -> "missing " + opt + " in " + serverArgs);
         }
         assertFalse(serverArgs.contains("-XX:+UseSerialGC"), serverArgs::toString);
+        assertTrue(serverArgs.stream().noneMatch(a -> a.startsWith("-XX:G1PeriodicGCInterval")), serverArgs::toString);
         List<String> plainArgs = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), plain.toString()).out().lines().toList();
         assertTrue(plainArgs.contains("-XX:+UseSerialGC") && !plainArgs.contains("-XX:+UseG1GC"), plainArgs::toString);
         List<String> evalArgs = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "eval", "http_server().start()").out().lines().toList();

@@ -46,25 +46,38 @@ final class ServerProcess implements AutoCloseable {
 
     /** Writes the files (name → text, PORT replaced), runs the main one and waits for the port. */
     static ServerProcess start(Path dir, String main, Map<String, String> files, String... args) throws Exception {
+        return start(dir, main, files, Map.of(), args);
+    }
+
+    /** As above, with extra environment variables for the launcher (DUSO_JAVA_OPTS, …). */
+    static ServerProcess start(Path dir, String main, Map<String, String> files, Map<String, String> env, String... args)
+            throws Exception {
         int port = freePort();
         for (Map.Entry<String, String> f : files.entrySet()) {
             write(dir, f.getKey(), f.getValue().replace("PORT", Integer.toString(port)));
         }
-        ServerProcess sp = launch(dir, port, main, args);
+        ServerProcess sp = launch(dir, port, main, env, args);
         sp.awaitListening();
         return sp;
     }
 
     /** Runs the script without waiting for a port (for scripts expected to fail or exit). */
     static ServerProcess launch(Path dir, int port, String main, String... args) throws IOException {
+        return launch(dir, port, main, Map.of(), args);
+    }
+
+    private static ServerProcess launch(Path dir, int port, String main, Map<String, String> env, String... args)
+            throws IOException {
         Path out = dir.resolve("stdout-" + port + ".txt");
         Path err = dir.resolve("stderr-" + port + ".txt");
         String[] cmd = new String[args.length + 2];
         cmd[0] = LAUNCHER.toString();
         cmd[1] = main;
         System.arraycopy(args, 0, cmd, 2, args.length);
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         return new ServerProcess(dir, port, p, out, err);
     }
 
