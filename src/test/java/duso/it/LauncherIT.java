@@ -140,6 +140,25 @@ class LauncherIT {
         assertTrue(log.lines().anyMatch(l -> l.equals("1 [\"ok\"] 2")), log);
     }
 
+    /**
+     * Scripts that fetch or open a websocket get an 8 MB young generation (docs/tuning.md, the
+     * `-Xmn8m` row); spawning or parallel work alone keeps 16 MB, and the cache still maps.
+     */
+    @Test
+    void fetchingScriptsGetTheSmallerYoungGeneration() throws Exception {
+        for (String code : List.of("r = fetch(\"http://127.0.0.1:1/\")", "websocket(\"ws://127.0.0.1:1/\")")) {
+            List<String> printed = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "eval", code).out().lines().toList();
+            assertTrue(printed.contains("-Xmn8m") && !printed.contains("-Xmn16m"), () -> code + ": " + printed);
+        }
+        for (String code : List.of("spawn(parse(\"1\"))", "parallel([function() return 1 end])", "print(1)")) {
+            List<String> printed = launch(Map.of("DUSO_LAUNCHER_PRINT", "1"), "eval", code).out().lines().toList();
+            assertTrue(printed.contains("-Xmn16m") && !printed.contains("-Xmn8m"), () -> code + ": " + printed);
+        }
+        Run strict = launch(Map.of("DUSO_JAVA_OPTS", "-XX:AOTMode=on"), "eval",
+                "r = fetch(\"http://127.0.0.1:1/\")\nprint(r)");
+        assertTrue(strict.out().contains("fetch() failed"), "the network cache maps under -Xmn8m: " + strict.out());
+    }
+
     /** An initial heap no larger than the young generation would make the JVM refuse the cache and exit. */
     @Test
     void aSmallInitialHeapRunsWithoutTheCache() throws Exception {
