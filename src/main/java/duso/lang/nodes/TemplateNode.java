@@ -1,7 +1,6 @@
 package duso.lang.nodes;
 
 import duso.lang.errors.DusoError;
-import duso.lang.values.NumberFormat;
 import duso.lang.values.Render;
 
 /**
@@ -40,7 +39,7 @@ public final class TemplateNode extends ExprNode {
                 continue;
             }
             try {
-                append(b, e.execute(f));
+                Render.display(e.execute(f), b);
             } catch (DusoError err) {
                 if (err.value() instanceof String msg) {
                     int at = msg.indexOf(UNDEFINED);
@@ -54,16 +53,5 @@ public final class TemplateNode extends ExprNode {
         }
         lastLength = b.length() + 8;
         return b.toString();
-    }
-
-    /** Render.display's text, with whole numbers written straight into the buffer. */
-    private static void append(StringBuilder b, Object v) {
-        if (v instanceof String s) {
-            b.append(s);
-        } else if (v instanceof Double d && NumberFormat.isInt64(d) && (d != 0 || Double.doubleToRawLongBits(d) == 0)) {
-            b.append((long) d.doubleValue());
-        } else {
-            b.append(Render.display(v));
-        }
     }
 }

@@ -21,12 +21,22 @@ public final class NumberFormat {
     /** print/tostring form: {@code %.0f} for int64 integers, else Go {@code %g} shortest. */
     public static String display(double n) {
         if (isInt64(n)) {
-            if (n == 0 && Double.doubleToRawLongBits(n) != 0) {
-                return "-0";
-            }
-            return Long.toString((long) n);
+            return isNegativeZero(n) ? "-0" : Long.toString((long) n);
         }
         return formatG(n);
+    }
+
+    /** {@link #display(double)} appended to b, a whole number without an intermediate string. */
+    public static void display(double n, StringBuilder b) {
+        if (isInt64(n) && !isNegativeZero(n)) {
+            b.append((long) n);
+        } else {
+            b.append(display(n));
+        }
+    }
+
+    private static boolean isNegativeZero(double n) {
+        return n == 0 && Double.doubleToRawLongBits(n) != 0;
     }
 
     /** Concatenation form: int64 digits, else shortest plain decimal (never an exponent). */

@@ -26,6 +26,15 @@ public final class Render {
         return v instanceof Double d ? NumberFormat.display(d) : syntax(v);
     }
 
+    /** {@link #display(Object)} appended to b. */
+    public static void display(Object v, StringBuilder b) {
+        if (v instanceof String s) {
+            b.append(s);
+        } else {
+            syntax(v, b);
+        }
+    }
+
     public static String syntax(Object v) {
         StringBuilder b = new StringBuilder();
         syntax(v, b);
@@ -34,7 +43,7 @@ public final class Render {
 
     public static void syntax(Object v, StringBuilder b) {
         if (v instanceof Double d) {
-            b.append(NumberFormat.display(d));
+            NumberFormat.display(d, b);
         } else if (v instanceof String s) {
             quote(s, b);
         } else if (v instanceof Boolean x) {
