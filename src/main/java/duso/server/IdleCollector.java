@@ -1,6 +1,7 @@
 package duso.server;
 
 import duso.runtime.DusoRuntime;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,8 +14,12 @@ import java.util.function.LongSupplier;
  * 1.3% of a core spent on an idle server (Node: 0.1%). The launcher's server profile runs
  * without it and asks for this instead ({@code -Dduso.server.idleCollect=true}, with
  * {@code -XX:+ExplicitGCInvokesConcurrent} so the collection is that same concurrent cycle):
- * once requests have stopped for {@link #QUIET_NANOS}, one collection, and no other until
- * requests come again. Start-up counts as a burst.
+ * once no request has started or ended for {@link #QUIET_NANOS} and none is in flight, one
+ * collection, and no other until requests come again. Start-up counts as a burst.
+ *
+ * <p>A handler that is still running (one that sleeps or waits on a store) keeps the server
+ * busy: 5,000 requests sleeping for a second are a burst, not a pause, and a collection then
+ * would copy all of their live state in one pause that every one of them waits out.
  */
 final class IdleCollector {
     /** Set by the launcher's server profile; off, servers behave as any JVM program. */
@@ -26,12 +31,9 @@ final class IdleCollector {
 
     private final LongSupplier clock;
     private final Runnable collect;
-    /*
-     * Bumped by every request on any thread. Increments may be lost to races, which does not
-     * matter: only whether the count moved between two looks is used.
-     */
-    private volatile int requests;
-    private int seen;
+    private final LongAdder started = new LongAdder();
+    private final LongAdder ended = new LongAdder();
+    private long seen;
     private long quietSince;
     private boolean burst = true;
 
@@ -47,15 +49,23 @@ final class IdleCollector {
     }
 
     void requestStarted() {
-        requests++;
+        started.increment();
+    }
+
+    void requestEnded() {
+        ended.increment();
     }
 
     /** Called every {@link #CHECK_MILLIS}: collects once the requests of a burst have stopped. */
     synchronized void check() {
         long now = clock.getAsLong();
-        int count = requests;
-        if (count != seen) {
-            seen = count;
+        // Ended is read first: a request that starts and ends between the two reads then
+        // looks in flight, never the reverse.
+        long done = ended.sum();
+        long begun = started.sum();
+        long moves = begun + done;
+        if (moves != seen || begun != done) {
+            seen = moves;
             quietSince = now;
             burst = true;
             return;

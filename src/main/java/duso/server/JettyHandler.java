@@ -38,7 +38,7 @@ final class JettyHandler extends Handler.Abstract {
     private final HandlerRunner runner;
     private final ServerWebSocketContainer webSockets;
     private final AtomicInteger wsCount = new AtomicInteger();
-    /** Told of every request when the launcher asked for idle collections, else null. */
+    /** Told of every request's start and end when the launcher asked for idle collections, else null. */
     private final IdleCollector idle;
 
     JettyHandler(ScriptServer server, HandlerRunner runner, ServerWebSocketContainer webSockets, IdleCollector idle) {
@@ -52,9 +52,19 @@ final class JettyHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (idle != null) {
-            idle.requestStarted();
+        if (idle == null) {
+            return serve(request, response, callback);
         }
+        idle.requestStarted();
+        try {
+            return serve(request, response, callback);
+        } finally {
+            idle.requestEnded();
+        }
+    }
+
+    /** Everything a request gets, on the request's own (virtual) thread until it is answered. */
+    private boolean serve(Request request, Response response, Callback callback) {
         HttpURI uri = request.getHttpURI();
         String rawPath = uri.getPath() == null ? "/" : uri.getPath();
         String decoded = GoPaths.unescapePath(rawPath);

@@ -11,6 +11,11 @@ class IdleCollectorTest {
     private final AtomicInteger collections = new AtomicInteger();
     private final IdleCollector idle = new IdleCollector(() -> now, collections::incrementAndGet);
 
+    private void request() {
+        idle.requestStarted();
+        idle.requestEnded();
+    }
+
     private void after(long millis) {
         now += millis * 1_000_000L;
         idle.check();
@@ -33,7 +38,7 @@ class IdleCollectorTest {
         after(1000);
         assertEquals(1, collections.get());
         for (int i = 0; i < 20; i++) {
-            idle.requestStarted();
+            request();
             after(250);
         }
         assertEquals(1, collections.get(), "no collection while requests keep coming");
@@ -49,9 +54,26 @@ class IdleCollectorTest {
     @Test
     void oneRequestIsABurst() {
         after(1000);
-        idle.requestStarted();
+        request();
         after(250);
         after(1000);
+        assertEquals(2, collections.get());
+    }
+
+    @Test
+    void aRequestInFlightKeepsTheServerBusy() {
+        after(1000);
+        assertEquals(1, collections.get());
+        idle.requestStarted();
+        for (int i = 0; i < 12; i++) {
+            after(250);
+        }
+        assertEquals(1, collections.get(), "a handler sleeping for 3 s is not an idle server");
+        idle.requestEnded();
+        after(250);
+        after(500);
+        assertEquals(1, collections.get(), "its end starts the quiet time");
+        after(250);
         assertEquals(2, collections.get());
     }
 }
