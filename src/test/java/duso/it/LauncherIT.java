@@ -172,6 +172,64 @@ class LauncherIT {
         assertTrue(roomy.out().lines().anyMatch(l -> l.startsWith("-XX:AOTCache")), roomy.out());
     }
 
+    /**
+     * Once the jar and caches are built, the launcher reaches java without starting any other
+     * program (docs/tuning.md, "The launcher"): run by bash with an empty PATH, where grep,
+     * find, cat or readlink would fail, it still picks the profile, the cache and the young
+     * generation from the script's text, and still notices a source newer than the jar.
+     */
+    @Test
+    void theLauncherStartsNoOtherProgram(@TempDir Path dir) throws Exception {
+        assertEquals(0, launch(Map.of(), "eval", "print(1)").status());
+        Path server = dir.resolve("app.du");
+        Files.writeString(server, "s = http_server({port = 8080})\ns.start()\n");
+        Path fetcher = dir.resolve("get.du");
+        Files.writeString(fetcher, "print(fetch(\"http://127.0.0.1:1/\"))\n");
+        List<String> serverArgs = bareLaunch(server.toString());
+        assertTrue(serverArgs.contains("-XX:+UseG1GC"), serverArgs::toString);
+        List<String> fetchArgs = bareLaunch(fetcher.toString());
+        assertTrue(fetchArgs.contains("-Xmn8m")
+                && fetchArgs.contains("-XX:AOTCache=" + Path.of("target/duso-net.aot").toAbsolutePath()), fetchArgs::toString);
+        List<String> evalArgs = bareLaunch("eval", "print(1)");
+        assertEquals(List.of("-cp", Path.of("target/duso.jar").toAbsolutePath().toString(), "duso.cli.Main", "eval", "print(1)"),
+                evalArgs.subList(evalArgs.size() - 5, evalArgs.size()));
+        assertTrue(evalArgs.contains("-XX:+UseSerialGC") && evalArgs.contains("-Xmn16m"), evalArgs::toString);
+        // The staleness check walks src/main itself: a source newer than the jar means a build,
+        // which needs Maven, which an empty PATH does not have.
+        Path source = Path.of("src/main/java/duso/cli/Main.java");
+        Path jar = Path.of("target/duso.jar");
+        java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+        java.nio.file.attribute.FileTime edited = Files.getLastModifiedTime(source);
+        try {
+            Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(built.toMillis() + 60_000));
+            Run stale = bare("eval", "print(1)");
+            assertEquals(127, stale.status(), stale.out());
+            assertTrue(stale.out().contains("Maven (mvn) is not on PATH"), stale.out());
+        } finally {
+            Files.setLastModifiedTime(source, edited);
+        }
+    }
+
+    private static List<String> bareLaunch(String... args) throws IOException, InterruptedException {
+        Run r = bare(args);
+        assertEquals(0, r.status(), r.out());
+        return r.out().lines().toList();
+    }
+
+    /** The launcher run by bash with DUSO_LAUNCHER_PRINT and a PATH that finds nothing. */
+    private static Run bare(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("/bin/bash", LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PATH", "/nonexistent");
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("DUSO_LAUNCHER_PRINT", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out);
+    }
+
     @Test
     void runsWithoutTheCacheWhenDisabled() throws Exception {
         Run r = launch(Map.of("DUSO_AOT", "0", "DUSO_LAUNCHER_PRINT", "1"), "eval", "print(1)");
