@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,9 +16,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * flusher, before anything is written to standard error, before reading input and at exit,
  * so interleaving looks as it would unbuffered. Writes from concurrent scripts never tear
  * a line: each call writes under one lock.
+ *
+ * <p>The flusher is a small platform thread that parks between looks: a virtual thread would
+ * start the virtual-thread scheduler, and {@code Thread.sleep} would load a JFR event class
+ * from the module image, in every script that prints (about 5 ms of a hello-world's start).
  */
 public final class Console {
     private static final int BUFFER = 1 << 16;
+    private static final long FLUSH_NANOS = 15_000_000L;
 
     private final OutputStream out;
     private final OutputStream err;
@@ -49,7 +55,7 @@ public final class Console {
             }
             if (!flusherStarted) {
                 flusherStarted = true;
-                Thread.ofVirtual().name("duso-stdout-flusher").start(this::flushLoop);
+                Thread.ofPlatform().daemon().name("duso-stdout-flusher").stackSize(64 * 1024).start(this::flushLoop);
             }
         } catch (IOException e) {
             // A closed pipe (e.g. `duso x.du | head`) must not turn into a script error.
@@ -95,9 +101,8 @@ public final class Console {
 
     private void flushLoop() {
         while (true) {
-            try {
-                Thread.sleep(15);
-            } catch (InterruptedException e) {
+            LockSupport.parkNanos(FLUSH_NANOS);
+            if (Thread.interrupted()) {
                 return;
             }
             if (used > 0 && lock.tryLock()) {
