@@ -18,8 +18,10 @@ import java.util.function.LongSupplier;
  * collection, and no other until requests come again. Start-up counts as a burst.
  *
  * <p>A handler that is still running (one that sleeps or waits on a store) keeps the server
- * busy: 5,000 requests sleeping for a second are a burst, not a pause, and a collection then
- * would copy all of their live state in one pause that every one of them waits out.
+ * busy for up to {@link #IN_FLIGHT_QUIET_NANOS}: 5,000 requests sleeping for a second are a
+ * burst, not a pause, and a collection then would copy all of their live state in one pause
+ * that every one of them waits out. A server whose handlers wait far longer (long polling)
+ * still gets its collection once nothing has moved for that long.
  */
 final class IdleCollector {
     /** Set by the launcher's server profile; off, servers behave as any JVM program. */
@@ -28,6 +30,8 @@ final class IdleCollector {
     static final long CHECK_MILLIS = 250;
     /** How long without a new request counts as quiet. */
     static final long QUIET_NANOS = 750_000_000L;
+    /** How long without a new request, or one ending, counts as quiet while some are in flight. */
+    static final long IN_FLIGHT_QUIET_NANOS = 5_000_000_000L;
 
     private final LongSupplier clock;
     private final Runnable collect;
@@ -64,13 +68,14 @@ final class IdleCollector {
         long done = ended.sum();
         long begun = started.sum();
         long moves = begun + done;
-        if (moves != seen || begun != done) {
+        if (moves != seen) {
             seen = moves;
             quietSince = now;
             burst = true;
             return;
         }
-        if (burst && now - quietSince >= QUIET_NANOS) {
+        long enough = begun == done ? QUIET_NANOS : IN_FLIGHT_QUIET_NANOS;
+        if (burst && now - quietSince >= enough) {
             burst = false;
             collect.run();
         }

@@ -76,4 +76,21 @@ class IdleCollectorTest {
         after(250);
         assertEquals(2, collections.get());
     }
+
+    @Test
+    void aLongWaitStillGetsItsCollection() {
+        after(1000);
+        idle.requestStarted();
+        after(250);
+        for (int i = 0; i < 19; i++) {
+            after(250);
+        }
+        assertEquals(1, collections.get(), "under 5 s with a request in flight");
+        after(250);
+        assertEquals(2, collections.get(), "a long-polling handler does not keep the heap for good");
+        for (int i = 0; i < 40; i++) {
+            after(250);
+        }
+        assertEquals(2, collections.get());
+    }
 }
