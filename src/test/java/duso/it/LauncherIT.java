@@ -27,9 +27,14 @@ class LauncherIT {
     static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
-        Process p = pb.start();
+        return run(pb);
+    }
+
+    /** Runs the command with standard error merged into the output it returns. */
+    private static Run run(ProcessBuilder pb) throws IOException, InterruptedException {
+        Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         return new Run(p.exitValue(), out);
@@ -220,14 +225,23 @@ class LauncherIT {
     private static Run bare(String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("/bin/bash", LAUNCHER.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PATH", "/nonexistent");
         pb.environment().remove("JAVA_HOME");
         pb.environment().put("DUSO_LAUNCHER_PRINT", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out);
+        return run(pb);
+    }
+
+    /** DUSO_JAVA_OPTS is split on whitespace only: a JVM option's wildcards are not file patterns. */
+    @Test
+    void optionsWithWildcardsReachJavaAsWritten(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("duso.jit.a::b"), "");
+        String pattern = "-XX:CompileCommand=CompileThresholdScaling,duso.jit.*::*,0.5";
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "eval", "print(1)").directory(dir.toFile());
+        pb.environment().put("DUSO_JAVA_OPTS", "-XX:CompileCommand=quiet " + pattern + " -Dduso.test=*");
+        pb.environment().put("DUSO_LAUNCHER_PRINT", "1");
+        List<String> printed = run(pb).out().lines().toList();
+        assertTrue(printed.contains(pattern) && printed.contains("-Dduso.test=*"), printed::toString);
     }
 
     @Test
