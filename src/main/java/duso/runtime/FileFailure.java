@@ -67,7 +67,8 @@ public final class FileFailure extends Exception {
             return new FileFailure(Cause.EXISTS, op + " " + path + ": file exists");
         }
         if (e instanceof DirectoryNotEmptyException) {
-            return other(op + " " + path + ": directory not empty");
+            // Go's ENOTEMPTY counts as fs.ErrExist: "already exists at …".
+            return new FileFailure(Cause.EXISTS, op + " " + path + ": directory not empty");
         }
         if (e instanceof NotDirectoryException) {
             return other(op + " " + path + ": not a directory");
@@ -78,6 +79,9 @@ public final class FileFailure extends Exception {
         }
         // The OS's strerror text, in Go's spelling (lower-case first letter).
         reason = Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        if (reason.equals("directory not empty") || reason.equals("file exists")) {
+            return new FileFailure(Cause.EXISTS, op + " " + path + ": " + reason);
+        }
         return other(op + " " + path + ": " + reason);
     }
 }

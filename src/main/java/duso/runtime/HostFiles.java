@@ -3,6 +3,7 @@ package duso.runtime;
 import duso.lang.errors.DusoError;
 import duso.lang.values.Values;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -277,15 +278,31 @@ public final class HostFiles {
             case EMBED -> throw FileFailure.other(EMBED_READ_ONLY);
             default -> {
                 guard(t);
-                if (Files.exists(t.real) && !Files.isDirectory(t.real)) {
-                    throw FileFailure.other("mkdir " + t.shown + ": not a directory");
-                }
+                notUnderAFile(t);
                 try {
                     Files.createDirectories(t.real);
                 } catch (IOException e) {
                     throw FileFailure.of(e, "mkdir", t.shown);
                 }
             }
+        }
+    }
+
+    /**
+     * Go's MkdirAll stops at the deepest part of the path that exists: when that is not a
+     * directory, the error names it ({@code mkdir app/f.txt: not a directory} for
+     * {@code f.txt/x/y}).
+     */
+    private static void notUnderAFile(Target t) throws FileFailure {
+        Path p = t.real;
+        String shown = t.shown;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+            int cut = shown.lastIndexOf('/');
+            shown = cut > 0 ? shown.substring(0, cut) : shown;
+        }
+        if (p != null && !Files.isDirectory(p)) {
+            throw FileFailure.other("mkdir " + shown + ": not a directory");
         }
     }
 
@@ -314,22 +331,42 @@ public final class HostFiles {
         remove(t);
     }
 
-    /** os.Rename: replaces an existing file at the destination. Disk only. */
+    /**
+     * Go's os.Rename, disk only: rename(2), which replaces an existing file at the destination
+     * but never a directory (an existing directory there is "already exists", as Go checks
+     * first) and never puts a directory over a file ("not a directory").
+     */
     public void rename(Target from, Target to) throws FileFailure {
         guard(from);
         guard(to);
+        String both = from.shown + " " + to.shown;
         if (!from.onDisk() || !to.onDisk()) {
             // Virtual paths are no disk paths: the reference's os.Rename finds nothing there.
-            throw FileFailure.notFound("rename", from.shown + " " + to.shown);
+            throw FileFailure.notFound("rename", both);
+        }
+        if (Files.isDirectory(to.real, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(from.real, LinkOption.NOFOLLOW_LINKS)) {
+                throw FileFailure.notFound("rename", both);
+            }
+            if (from.real.equals(to.real) || !sameFile(from.real, to.real)) {
+                throw new FileFailure(FileFailure.Cause.EXISTS, "rename " + both + ": file exists");
+            }
         }
         try {
-            Files.move(from.real, to.real, StandardCopyOption.REPLACE_EXISTING);
+            // ATOMIC_MOVE is rename(2) itself; without it the JDK deletes what is in the way.
+            Files.move(from.real, to.real, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw FileFailure.other("rename " + both + ": invalid cross-device link");
         } catch (IOException e) {
-            FileFailure f = FileFailure.of(e, "rename", from.shown + " " + to.shown);
-            if (f.kind() == FileFailure.Cause.OTHER && Files.isDirectory(to.real)) {
-                throw FileFailure.other("rename " + from.shown + " " + to.shown + ": file exists");
-            }
-            throw f;
+            throw FileFailure.of(e, "rename", both);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -107,7 +107,9 @@ final class JettyResponder implements HandlerRunner.Responder {
             if (name.equals("Content-Length") || name.equals("Transfer-Encoding")) {
                 continue;
             }
-            if (!fresh) {
+            // Jetty puts its own Date in every response before the handler runs; a handler's
+            // Date replaces it, as Go's server only adds one when the handler set none.
+            if (!fresh || name.equals("Date")) {
                 h.remove(name);
             }
             for (String v : e.getValue()) {

@@ -85,9 +85,42 @@ class FileBuiltinsTest {
                 """);
         assertEquals("""
                 directory [{is_dir=true, name="c"}]
-                cannot remove directory 'a': remove app/a: directory not empty (at app/a)
+                cannot remove directory 'a': already exists at app/a
                 false
                 """, r.out());
+    }
+
+    @Test
+    void renameAndMoveNeverReplaceADirectoryOrPutOneOverAFile() throws IOException {
+        ScriptRun r = run("""
+                function attempt(f)
+                  try
+                    f()
+                  catch (e)
+                    print(e.message)
+                  end
+                end
+                save("x.txt", "x")
+                make_dir("empty")
+                attempt(function() rename_file("x.txt", "empty") end)
+                make_dir("dd")
+                save("b.txt", "b")
+                attempt(function() move_file("dd", "b.txt") end)
+                attempt(function() rename_file("dd", "dd") end)
+                save("y.txt", "y")
+                rename_file("x.txt", "y.txt")
+                print(file_type("empty"), file_type("b.txt"), file_type("dd"), load("y.txt"), file_exists("x.txt"))
+                save("f.txt", "f")
+                attempt(function() make_dir("f.txt/x/y") end)
+                """);
+        assertEquals("""
+                cannot rename 'x.txt' to 'empty': already exists at app/x.txt
+                cannot move_file 'dd' to 'b.txt': rename app/dd app/b.txt: not a directory (at app/b.txt)
+                cannot rename 'dd' to 'dd': already exists at app/dd
+                directory file directory x false
+                cannot create directory 'f.txt/x/y': mkdir app/f.txt: not a directory (at app/f.txt/x/y)
+                """, r.out());
+        assertEquals("b", Files.readString(app("b.txt")));
     }
 
     @Test

@@ -89,6 +89,7 @@ class HttpRequestResponseIT {
                     if k == "number" then exit(42) end
                     if k == "empty" then exit() end
                     if k == "html" then exit({body = "<!DOCTYPE html><html></html>"}) end
+                    if k == "date" then exit({body = "d", headers = {"Date" = "Mon, 01 Jan 2001 00:00:00 GMT"}}) end
                     if k == "throw" then
                       function f() throw("boom") end
                       f()
@@ -226,6 +227,12 @@ class HttpRequestResponseIT {
         assertEquals(201, r.statusCode());
         assertEquals("map[a:&[1 x] b:2]", r.body());
         assertEquals("text/plain; charset=utf-8", header(r, "Content-Type"));
+    }
+
+    @Test
+    void aHandlersDateReplacesTheServersDate() throws Exception {
+        assertEquals(List.of("Mon, 01 Jan 2001 00:00:00 GMT"), server.get("/exit/date").headers().allValues("Date"));
+        assertEquals(1, server.get("/exit/html").headers().allValues("Date").size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package duso.lang.nodes;
 
+import duso.lang.values.Numbers;
 import duso.lang.values.Values;
 
 /** The arithmetic operators; errors are positioned at the operator, with the call stack. */
@@ -29,7 +30,7 @@ public final class ArithmeticNodes {
             Object a = left.execute(f);
             Object b = right.execute(f);
             if (a instanceof Double x && b instanceof Double y) {
-                return x + y;
+                return Numbers.box(x + y);
             }
             Object r = Ops.add(a, b);
             if (r == null) {
@@ -49,7 +50,7 @@ public final class ArithmeticNodes {
             Object a = left.execute(f);
             Object b = right.execute(f);
             if (a instanceof Double x && b instanceof Double y) {
-                return x - y;
+                return Numbers.box(x - y);
             }
             throw Errors.positioned(f, file, pos, "cannot subtract non-numbers");
         }
@@ -65,7 +66,7 @@ public final class ArithmeticNodes {
             Object a = left.execute(f);
             Object b = right.execute(f);
             if (a instanceof Double x && b instanceof Double y) {
-                return x * y;
+                return Numbers.box(x * y);
             }
             throw Errors.positioned(f, file, pos, "cannot multiply non-numbers");
         }
@@ -84,7 +85,7 @@ public final class ArithmeticNodes {
                 if (y == 0) {
                     throw Errors.positioned(f, file, pos, "division by zero");
                 }
-                return x / y;
+                return Numbers.box(x / y);
             }
             throw Errors.positioned(f, file, pos, "cannot divide non-numbers");
         }

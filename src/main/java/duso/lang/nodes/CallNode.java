@@ -119,6 +119,9 @@ public abstract class CallNode extends ExprNode {
     }
 
     private Object[] evalPositional(Frame f) {
+        if (args.length == 0) {
+            return CallArgs.NO_VALUES;
+        }
         Object[] values = new Object[args.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = args[i].execute(f);

@@ -1,5 +1,6 @@
 package duso.lang.nodes;
 
+import duso.lang.values.Numbers;
 import duso.lang.values.Render;
 
 /**
@@ -67,14 +68,14 @@ public final class CompoundAssignNode extends StmtNode {
 
     private Object apply(Frame f, double a, double b) {
         return switch (op) {
-            case ADD -> a + b;
-            case SUB -> a - b;
-            case MUL -> a * b;
+            case ADD -> Numbers.box(a + b);
+            case SUB -> Numbers.box(a - b);
+            case MUL -> Numbers.box(a * b);
             case DIV -> {
                 if (b == 0) {
                     throw Errors.positioned(f, file, pos, "division by zero");
                 }
-                yield a / b;
+                yield Numbers.box(a / b);
             }
             case MOD -> {
                 Double m = b == 0 ? null : Ops.mod(a, b);

@@ -1,6 +1,7 @@
 package duso.lang.nodes;
 
 import duso.lang.values.Nil;
+import duso.lang.values.Numbers;
 
 /**
  * {@code ++x} / {@code --x} (an expression giving the new value) and the statement forms
@@ -15,7 +16,7 @@ public final class IncrementNode {
         if (!(cur instanceof Double d)) {
             throw Errors.plain(target.file, target.pos, "cannot increment/decrement non-number");
         }
-        Double next = d + delta;
+        Double next = Numbers.box(d + delta);
         place.write(next);
         return next;
     }

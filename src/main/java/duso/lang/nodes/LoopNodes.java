@@ -316,12 +316,15 @@ public final class LoopNodes {
             return status;
         }
 
+        /** The elements the array had when the loop began, as in {@link DusoArray#walk()}. */
         private int overArray(Frame f, Frame lf, DusoArray a) {
             int n = a.size();
+            Object[] items = a.walk();
+            int start = a.walkStart();
             Interp in = f.interp;
-            for (int i = 0; i < n && i < a.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 in.checkInterrupt(file, pos);
-                lf.slots[varSlot] = a.get(i);
+                lf.slots[varSlot] = items[start + i];
                 int s = body.exec(lf);
                 if (s == BREAK) {
                     break;

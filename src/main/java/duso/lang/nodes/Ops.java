@@ -1,6 +1,7 @@
 package duso.lang.nodes;
 
 import duso.lang.values.GoNumbers;
+import duso.lang.values.Numbers;
 import duso.lang.values.Render;
 import duso.lang.values.Values;
 
@@ -15,7 +16,7 @@ public final class Ops {
     /** {@code +}: numbers add; if either side is a string, concatenation form; else null. */
     public static Object add(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {
-            return x + y;
+            return Numbers.box(x + y);
         }
         if (a instanceof String || b instanceof String) {
             return Render.concat(a).concat(Render.concat(b));
@@ -40,7 +41,7 @@ public final class Ops {
         if (y == 0) {
             return null;
         }
-        return (double) (goInt64(a) % y);
+        return Numbers.box(goInt64(a) % y);
     }
 
     /**

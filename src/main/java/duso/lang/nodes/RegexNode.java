@@ -1,13 +1,19 @@
 package duso.lang.nodes;
 
+import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import duso.lang.errors.DusoError;
 import duso.lang.values.RegexValue;
 
-/** {@code ~pattern~}: compiled on first evaluation (RE2 syntax); a bad pattern is an error each time. */
+/**
+ * {@code ~pattern~}: compiled on first evaluation (RE2 syntax); a bad pattern is an error each
+ * time. Each evaluation is a new regex value sharing the compiled pattern, as in the reference,
+ * so two evaluations of one literal are two values (never equal, see docs/compatibility.md).
+ */
 public final class RegexNode extends ExprNode {
     private final String pattern;
     private final String file;
-    private volatile RegexValue compiled;
+    private volatile Pattern compiled;
 
     public RegexNode(int pos, String pattern, String file) {
         super(pos);
@@ -17,15 +23,17 @@ public final class RegexNode extends ExprNode {
 
     @Override
     public Object execute(Frame f) {
-        RegexValue r = compiled;
-        if (r == null) {
+        Pattern p = compiled;
+        if (p == null) {
             try {
-                r = new RegexValue(pattern, RegexCompiler.compile(pattern, false));
+                p = RegexCompiler.compile(pattern, false);
             } catch (PatternSyntaxException e) {
-                throw Errors.plain(file, pos, "invalid regex pattern: " + RegexErrors.describe(e));
+                // The reference raises it with the call stack but no line and column.
+                throw new DusoError("invalid regex pattern: " + RegexErrors.describe(e), file, pos,
+                        f.interp.stack()).unpositionedInReference();
             }
-            compiled = r;
+            compiled = p;
         }
-        return r;
+        return new RegexValue(pattern, p);
     }
 }

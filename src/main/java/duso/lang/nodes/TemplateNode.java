@@ -48,7 +48,10 @@ public final class TemplateNode extends ExprNode {
                         continue;
                     }
                 }
-                throw new DusoError(err.value(), file, pos, err.stack());
+                // An error raised without a call stack (the reference's plain errors: indexing,
+                // comparisons) takes the one the template is evaluated in, as the reference's
+                // wrapping does.
+                throw new DusoError(err.value(), file, pos, err.stack().isEmpty() ? f.interp.stack() : err.stack());
             }
         }
         lastLength = b.length() + 8;

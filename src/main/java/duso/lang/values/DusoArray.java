@@ -12,6 +12,12 @@ import java.util.RandomAccess;
  * <p>Backed by a ring-less window over an Object[] ({@code head} moves forward on shift) so
  * both ends are cheap: push/pop and shift are O(1), as with Go slices; unshift is O(n).
  * Elements are never Java null (nil is {@link Nil#NIL}).
+ *
+ * <p>A walk over the array ({@code for x in arr}, map, filter, reduce) reads the storage the
+ * array had when the walk began, for as many elements as it had then, as the reference's
+ * range over a Go slice does: writes to an index are seen, while shift, pop and unshift, which
+ * re-slice or replace the storage there, are not. {@link #walk()} marks the storage as walked;
+ * until it is replaced, shift and pop leave their old slots as they were and unshift copies.
  */
 public final class DusoArray {
     private static final Object[] EMPTY = {};
@@ -19,6 +25,8 @@ public final class DusoArray {
     private Object[] items;
     private int head;
     private int size;
+    /** A walk may be reading {@link #items}: only ever write it where Go's slices would. */
+    private boolean walked;
 
     public DusoArray() {
         items = EMPTY;
@@ -79,12 +87,13 @@ public final class DusoArray {
     }
 
     public void insertFirst(Object value) {
-        if (head == 0) {
+        if (head == 0 || walked) {
             int headroom = Math.max(4, size / 2);
             Object[] n = new Object[headroom + size + Math.max(4, size / 4)];
             System.arraycopy(items, head, n, headroom, size);
             items = n;
             head = headroom;
+            walked = false;
         }
         items[--head] = value;
         size++;
@@ -96,7 +105,9 @@ public final class DusoArray {
         }
         int i = head + --size;
         Object v = items[i];
-        items[i] = null;
+        if (!walked) {
+            items[i] = null;
+        }
         return v;
     }
 
@@ -105,6 +116,11 @@ public final class DusoArray {
             return Nil.NIL;
         }
         Object v = items[head];
+        if (walked) {
+            head++;
+            size--;
+            return v;
+        }
         items[head++] = null;
         if (--size == 0) {
             head = 0;
@@ -116,6 +132,7 @@ public final class DusoArray {
         items = EMPTY;
         head = 0;
         size = 0;
+        walked = false;
     }
 
     private void ensureCapacity(int needed) {
@@ -127,6 +144,21 @@ public final class DusoArray {
         System.arraycopy(items, head, n, 0, size);
         items = n;
         head = 0;
+        walked = false;
+    }
+
+    /**
+     * The storage a walk reads: elements {@code walkStart() .. walkStart() + size() - 1} as
+     * they are now; later writes to an index land in it until the array outgrows it.
+     */
+    public Object[] walk() {
+        walked = true;
+        return items;
+    }
+
+    /** Where the array's first element sits in {@link #walk()}'s storage. */
+    public int walkStart() {
+        return head;
     }
 
     /** A copy of the elements as a plain Object[] of length {@link #size()}. */

@@ -15,8 +15,10 @@ import duso.runtime.Registry;
  * array (or value) and leaves its input alone. Callbacks see the element only (map, filter),
  * the accumulator and element (reduce) or two elements (sort's less-than predicate).
  *
- * <p>The input array's elements are read once, before the first callback runs, so a callback
- * that pushes to or shifts the array it is walking does not change the walk.
+ * <p>The input array is walked as a {@code for} loop walks it ({@link DusoArray#walk()}): as
+ * many elements as it had when the walk began, read from its storage as the walk goes, so a
+ * callback's {@code arr[i] = v} is seen and its push, pop, shift or unshift are not, as in the
+ * reference.
  */
 public final class FunctionalLibrary implements Library {
     @Override
@@ -41,25 +43,33 @@ public final class FunctionalLibrary implements Library {
     }
 
     private static Object map(Args a) {
-        Object[] items = input(a).toArray();
+        DusoArray arr = input(a);
         Object fn = callback(a);
+        int n = arr.size();
+        Object[] items = arr.walk();
+        int start = arr.walkStart();
+        Object[] out = new Object[n];
         Interp in = a.interp();
-        for (int i = 0; i < items.length; i++) {
+        for (int i = 0; i < n; i++) {
             try {
-                items[i] = Callbacks.call(in, fn, items[i]);
+                out[i] = Callbacks.call(in, fn, items[start + i]);
             } catch (DusoError e) {
                 throw Callbacks.wrapped("map", e);
             }
         }
-        return DusoArray.wrap(items);
+        return DusoArray.wrap(out);
     }
 
     private static Object filter(Args a) {
-        Object[] items = input(a).toArray();
+        DusoArray arr = input(a);
         Object fn = callback(a);
+        int n = arr.size();
+        Object[] items = arr.walk();
+        int start = arr.walkStart();
         Interp in = a.interp();
-        DusoArray out = new DusoArray(items.length);
-        for (Object item : items) {
+        DusoArray out = new DusoArray(n);
+        for (int i = 0; i < n; i++) {
+            Object item = items[start + i];
             Object keep;
             try {
                 keep = Callbacks.call(in, fn, item);
@@ -74,14 +84,17 @@ public final class FunctionalLibrary implements Library {
     }
 
     private static Object reduce(Args a) {
-        Object[] items = input(a).toArray();
+        DusoArray arr = input(a);
         Object fn = callback(a);
         Object init = a.get(2, null);
         Object acc = init == null ? Nil.NIL : Handoff.convert(init);
+        int n = arr.size();
+        Object[] items = arr.walk();
+        int start = arr.walkStart();
         Interp in = a.interp();
-        for (Object item : items) {
+        for (int i = 0; i < n; i++) {
             try {
-                acc = Callbacks.call(in, fn, acc, item);
+                acc = Callbacks.call(in, fn, acc, items[start + i]);
             } catch (DusoError e) {
                 throw Callbacks.wrapped("reduce", e);
             }

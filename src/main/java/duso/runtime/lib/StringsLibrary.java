@@ -224,7 +224,10 @@ public final class StringsLibrary implements Library {
                 throw Args.error(function + "() pad character must be a single character");
             }
         }
-        long missing = Ops.goInt64(width) - s.codePointCount(0, s.length());
+        // Go's int(width) is the lowest int64 for NaN, infinities and out-of-range widths
+        // (amd64), which no string is shorter than; the subtraction must not wrap past it.
+        long w = Ops.goInt64(width);
+        long missing = w == Long.MIN_VALUE ? 0 : w - s.codePointCount(0, s.length());
         if (missing <= 0) {
             return s;
         }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * The zones timestamp() understands: fixed offsets ({@code "+7"}, {@code "-5:30"}, or a number
@@ -35,6 +36,14 @@ public final class Zones {
         return negative && digits.equals("0") ? "-0" : digits;
     }
 
+    /**
+     * Names in the IANA database (which Go's LoadLocation reads) that the JDK's zone list
+     * leaves out, with the zone each one is: fixed offsets without daylight saving, or a link.
+     */
+    private static final Map<String, String> TZDATA_ONLY = Map.of(
+            "EST", "-05:00", "MST", "-07:00", "HST", "-10:00",
+            "GMT+0", "UTC", "GMT-0", "UTC", "Factory", "UTC", "ROC", "Asia/Taipei");
+
     /** The zone's offset from UTC, in seconds, at the given instant. */
     public static long offsetSeconds(String zone, long epochSecond) {
         if (!zone.isEmpty() && (zone.charAt(0) == '+' || zone.charAt(0) == '-')) {
@@ -54,6 +63,8 @@ public final class Zones {
             throw error("timestamp() unknown timezone " + GoQuote.quote(zone) + ": time: invalid location name");
         } else if (ZoneId.getAvailableZoneIds().contains(zone)) {
             id = ZoneId.of(zone);
+        } else if (TZDATA_ONLY.containsKey(zone)) {
+            id = ZoneId.of(TZDATA_ONLY.get(zone));
         } else {
             throw error("timestamp() unknown timezone " + GoQuote.quote(zone) + ": unknown time zone " + zone);
         }
