@@ -226,7 +226,7 @@ final class JettyHandler extends Handler.Abstract {
             if (name.equals("Host")) {
                 continue;
             }
-            out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(f.getValue() == null ? "" : f.getValue());
+            out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(f.getValue() == null ? "" : HeaderBytes.fromWire(f.getValue()));
         }
         return out;
     }

@@ -107,13 +107,18 @@ final class JettyResponder implements HandlerRunner.Responder {
             if (name.equals("Content-Length") || name.equals("Transfer-Encoding")) {
                 continue;
             }
-            // Jetty puts its own Date in every response before the handler runs; a handler's
-            // Date replaces it, as Go's server only adds one when the handler set none.
-            if (!fresh || name.equals("Date")) {
+            List<String> values = e.getValue();
+            int first = 0;
+            if (name.equals("Date") && !values.isEmpty()) {
+                // Jetty puts its own Date, which cannot be removed, in every response before the
+                // handler runs; a handler's Date replaces it (Go adds one only when none is set).
+                h.put(name, HeaderBytes.toWire(values.get(0)));
+                first = 1;
+            } else if (!fresh) {
                 h.remove(name);
             }
-            for (String v : e.getValue()) {
-                h.add(name, v);
+            for (int i = first; i < values.size(); i++) {
+                h.add(name, HeaderBytes.toWire(values.get(i)));
             }
         }
         response.setStatus(status);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,11 +90,12 @@ class HttpRequestResponseIT {
                     if k == "number" then exit(42) end
                     if k == "empty" then exit() end
                     if k == "html" then exit({body = "<!DOCTYPE html><html></html>"}) end
-                    if k == "date" then exit({body = "d", headers = {"Date" = "Mon, 01 Jan 2001 00:00:00 GMT"}}) end
                     if k == "throw" then
                       function f() throw("boom") end
                       f()
                     end
+                    if k == "date" then exit({body = "d", headers = {"Date" = "Mon, 01 Jan 2001 00:00:00 GMT"}}) end
+                    if k == "utf8" then exit({body = "[" + context().request().headers["X-Name"] + "]", headers = {"X-Greet" = "héllo ✓"}}) end
                     x = 1
                     """),
             Map.entry("h/reload.du", "context().response().text(\"version one\")\n"),
@@ -233,6 +235,15 @@ class HttpRequestResponseIT {
     void aHandlersDateReplacesTheServersDate() throws Exception {
         assertEquals(List.of("Mon, 01 Jan 2001 00:00:00 GMT"), server.get("/exit/date").headers().allValues("Date"));
         assertEquals(1, server.get("/exit/html").headers().allValues("Date").size());
+    }
+
+    @Test
+    void headerValuesAreUtf8BytesBothWays() throws Exception {
+        String wire = new String("José ✓".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String raw = server.raw("GET /exit/utf8 HTTP/1.1\r\nHost: x\r\nX-Name: " + wire + "\r\nConnection: close\r\n\r\n");
+        String text = new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\r\nX-Greet: héllo ✓\r\n"), text);
+        assertTrue(text.endsWith("\r\n\r\n[José ✓]"), text);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package duso.runtime.lib;
 
 import duso.lang.nodes.CallArgs;
+import duso.lang.nodes.Ops;
 import duso.runtime.Args;
 import duso.runtime.DusoRuntime;
 import duso.runtime.Library;
@@ -38,7 +39,9 @@ public final class JsonLibrary implements Library {
     /** A number is that many spaces (none when not positive), a string is used as is. */
     private static String indent(Object v) {
         if (v instanceof Double d) {
-            long n = (long) d.doubleValue(); // toward zero, as Go's int()
+            // Go's int() on amd64: toward zero, and the lowest int64 for NaN, the infinities
+            // and anything out of range (Ops.goInt64), which is no indent at all.
+            long n = Ops.goInt64(d);
             if (n <= 0) {
                 return "";
             }
