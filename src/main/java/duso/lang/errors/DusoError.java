@@ -26,6 +26,8 @@ public class DusoError extends RuntimeException {
     private int pos;
     private List<CallFrame> stack;
     private boolean referencePositioned = true;
+    /** Whether {@link #file} is final: see {@link #settleFile}. */
+    private boolean fileSettled;
 
     public DusoError(Object value, String file, int pos, List<CallFrame> stack) {
         super(null, null, false, false);
@@ -86,6 +88,26 @@ public class DusoError extends RuntimeException {
             this.pos = pos;
         }
         return this;
+    }
+
+    /**
+     * Fixes the file the error names, the first time it leaves a script function or is
+     * caught. The reference names the file its evaluator was "in" when the error arose: that
+     * of the innermost function called from script code, which is no file at all for a
+     * function literal; a builtin calling a function back (map, sort) does not change it.
+     * Nodes know only the file they were written in, so the file is settled where that
+     * context is known (Invoke, CallNode, TryNode).
+     */
+    public DusoError settleFile(String settled) {
+        if (!fileSettled) {
+            file = settled;
+            fileSettled = true;
+        }
+        return this;
+    }
+
+    public boolean fileSettled() {
+        return fileSettled;
     }
 
     public DusoError withStackIfEmpty(List<CallFrame> s) {

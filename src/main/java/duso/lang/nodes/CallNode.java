@@ -1,5 +1,6 @@
 package duso.lang.nodes;
 
+import duso.lang.errors.DusoError;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.Nil;
@@ -77,6 +78,8 @@ public abstract class CallNode extends ExprNode {
                 bindSlow(f, fn, fr);
             }
             return Invoke.runBody(fn, fr);
+        } catch (DusoError e) {
+            throw Invoke.leaving(fn, e);
         } catch (StackOverflowError e) {
             throw Invoke.stackOverflow(in, file, pos);
         } finally {

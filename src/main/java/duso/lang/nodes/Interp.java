@@ -86,15 +86,25 @@ public final class Interp {
             // A call without a site is a builtin calling back into the script (map, sort…);
             // the reference records no frame for those.
             if (Pos.isValid(sites[i])) {
-                frames.add(new CallFrame(fns[i].name(), fns[i].file(), sites[i]));
+                // A function literal's frame names no file, as in the reference.
+                frames.add(new CallFrame(fns[i].name(), fns[i].anonymous() ? null : fns[i].file(), sites[i]));
             }
         }
         return frames;
     }
 
-    /** The file of the innermost running script function, or null at top level. */
-    public String currentFunctionFile() {
-        return depth == 0 ? null : fns[depth - 1].file();
+    /**
+     * The file an error raised now names (see {@link DusoError#settleFile}): that of the
+     * innermost function called from script code (null for a function literal), else the
+     * file of the code that raised it.
+     */
+    public String errorFile(String written) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (Pos.isValid(sites[i])) {
+                return fns[i].anonymous() ? null : written;
+            }
+        }
+        return written;
     }
 
     /**

@@ -1,6 +1,7 @@
 package duso.lang.nodes;
 
 import duso.lang.errors.DusoError;
+import duso.lang.source.Pos;
 import duso.lang.values.DusoArray;
 import duso.lang.values.DusoObject;
 import duso.lang.values.FunctionValue;
@@ -90,11 +91,19 @@ public final class Invoke {
                 }
             }
             return runBody(fn, fr);
+        } catch (DusoError e) {
+            // A builtin calling back (no site) leaves the file as the caller had it.
+            throw Pos.isValid(site) ? leaving(fn, e) : e;
         } catch (StackOverflowError e) {
             throw stackOverflow(in, c.file, site);
         } finally {
             in.pop();
         }
+    }
+
+    /** An error leaving a function called from script code: its file is settled there. */
+    static DusoError leaving(ScriptFunction fn, DusoError e) {
+        return e.settleFile(fn.anonymous() ? null : e.file());
     }
 
     private static int indexOf(String[] names, String name) {

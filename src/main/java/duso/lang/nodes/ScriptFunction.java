@@ -17,6 +17,11 @@ public final class ScriptFunction extends FunctionValue {
         return code.name;
     }
 
+    /** A function literal ({@code function(x) … end} as a value), which has no name. */
+    public boolean anonymous() {
+        return code.name == null || code.name.isEmpty();
+    }
+
     /** The file the function was defined in, as call stacks show it. */
     public String file() {
         return code.file;

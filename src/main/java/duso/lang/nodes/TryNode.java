@@ -27,6 +27,7 @@ public final class TryNode extends StmtNode {
         try {
             return body.exec(f);
         } catch (DusoError e) {
+            e.settleFile(f.interp.errorFile(e.file()));
             Frame cf = scope.enter(f);
             cf.slots[varSlot] = toValue(e);
             int status = handler.exec(cf);

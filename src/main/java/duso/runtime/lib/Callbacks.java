@@ -14,8 +14,10 @@ import java.util.List;
  * raise the way the reference reports them.
  *
  * <p>The reference quotes a failing callback's error inside its own message
- * ({@code error in map function: 3:12: …}) with positions but no file names. (Callback calls
- * have no call site, so they add no frame to error stacks, as in the reference.)
+ * ({@code error in map function: main.du:3:12: …}). The file is the one the error names
+ * (see {@link DusoError#settleFile}): a callback runs "in" its caller's file, so none when
+ * map is called from inside a function literal. (Callback calls have no call site, so they
+ * add no frame to error stacks, as in the reference.)
  */
 final class Callbacks {
     private Callbacks() {}
@@ -26,17 +28,22 @@ final class Callbacks {
     }
 
     /** {@code error in NAME function: …} quoting the callback's error, as map/filter/reduce raise it. */
-    static DusoError wrapped(String builtin, DusoError inner) {
+    static DusoError wrapped(String builtin, DusoError inner, Interp in) {
+        inner.settleFile(in.errorFile(inner.file()));
         return Args.error("error in " + builtin + " function: " + quoted(inner));
     }
 
     /**
-     * {@code L:C: message} and the call stack without file names; errors the reference raises
-     * without a position are quoted without one.
+     * The error as the reference's {@code Error()} writes it: {@code FILE:L:C: message} (no file
+     * when it was raised "in" a function literal) and the call stack; errors the reference
+     * raises without a position are quoted without one.
      */
     private static String quoted(DusoError e) {
         StringBuilder b = new StringBuilder();
         if (e.hasPosition() && e.referencePositioned()) {
+            if (e.file() != null && !e.file().isEmpty()) {
+                b.append(e.file()).append(':');
+            }
             b.append(Pos.format(e.pos())).append(": ");
         }
         b.append(e.messageText());
@@ -44,8 +51,7 @@ final class Callbacks {
         if (!frames.isEmpty()) {
             b.append("\n\nCall stack:");
             for (int i = frames.size() - 1; i >= 0; i--) {
-                CallFrame f = frames.get(i);
-                b.append("\n  at ").append(f.function()).append(" (").append(Pos.format(f.pos())).append(')');
+                b.append('\n').append(frames.get(i).render());
             }
         }
         return b.toString();

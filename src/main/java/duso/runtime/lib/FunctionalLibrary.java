@@ -54,7 +54,7 @@ public final class FunctionalLibrary implements Library {
             try {
                 out[i] = Callbacks.call(in, fn, items[start + i]);
             } catch (DusoError e) {
-                throw Callbacks.wrapped("map", e);
+                throw Callbacks.wrapped("map", e, in);
             }
         }
         return DusoArray.wrap(out);
@@ -74,7 +74,7 @@ public final class FunctionalLibrary implements Library {
             try {
                 keep = Callbacks.call(in, fn, item);
             } catch (DusoError e) {
-                throw Callbacks.wrapped("filter", e);
+                throw Callbacks.wrapped("filter", e, in);
             }
             if (Values.truthy(keep)) {
                 out.add(item);
@@ -96,7 +96,7 @@ public final class FunctionalLibrary implements Library {
             try {
                 acc = Callbacks.call(in, fn, acc, items[start + i]);
             } catch (DusoError e) {
-                throw Callbacks.wrapped("reduce", e);
+                throw Callbacks.wrapped("reduce", e, in);
             }
         }
         return acc;
