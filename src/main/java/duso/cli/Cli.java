@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -132,11 +131,12 @@ public final class Cli {
         String text;
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            console.err("Error: could not read script '" + path + "': open " + path + ": no such file or directory\n");
-            return 1;
         } catch (IOException e) {
-            console.err("Error: could not read script '" + path + "': " + e.getMessage() + "\n");
+            // When the disk read fails the reference looks for the script among its embedded
+            // files, and reports that lookup's error: Go's embed.FS with the path made relative.
+            String embedded = path.replace('\\', '/');
+            embedded = embedded.startsWith("/") ? embedded.substring(1) : embedded;
+            console.err("Error: could not read script '" + path + "': open " + embedded + ": file does not exist\n");
             return 1;
         }
         Path dir = file.toAbsolutePath().normalize().getParent();

@@ -85,7 +85,13 @@ class CliTest {
     void missingScriptIsReported() {
         Result r = run("nope.du");
         assertEquals(1, r.status());
-        assertEquals("Error: could not read script 'nope.du': open nope.du: no such file or directory\n", r.err());
+        assertEquals("Error: could not read script 'nope.du': open nope.du: file does not exist\n", r.err());
+    }
+
+    @Test
+    void anUnreadableScriptIsReportedAsTheEmbeddedLookupFailed() {
+        assertEquals("Error: could not read script '/tmp/duso-no-such-dir/x.du': open tmp/duso-no-such-dir/x.du: file does not exist\n",
+                run("/tmp/duso-no-such-dir/x.du").err());
     }
 
     @Test
