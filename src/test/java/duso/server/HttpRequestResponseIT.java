@@ -96,6 +96,7 @@ class HttpRequestResponseIT {
                     end
                     if k == "date" then exit({body = "d", headers = {"Date" = "Mon, 01 Jan 2001 00:00:00 GMT"}}) end
                     if k == "utf8" then exit({body = "[" + context().request().headers["X-Name"] + "]", headers = {"X-Greet" = "héllo ✓"}}) end
+                    if k == "cookies" then exit({body = "c", headers = {"Set-Cookie" = ["a=1", "b=2"]}}) end
                     x = 1
                     """),
             Map.entry("h/reload.du", "context().response().text(\"version one\")\n"),
@@ -229,6 +230,11 @@ class HttpRequestResponseIT {
         assertEquals(201, r.statusCode());
         assertEquals("map[a:&[1 x] b:2]", r.body());
         assertEquals("text/plain; charset=utf-8", header(r, "Content-Type"));
+    }
+
+    @Test
+    void exitHeaderArraysRepeatTheHeader() throws Exception {
+        assertEquals(List.of("a=1", "b=2"), server.get("/exit/cookies").headers().allValues("Set-Cookie"));
     }
 
     @Test
