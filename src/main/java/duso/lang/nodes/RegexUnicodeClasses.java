@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * since (Adlam, Osage, …), which Go's regexp, on Unicode 15, matches and accepts. The JDK's
  * data is Unicode 16: closer to Go's than re2j's by nine versions.
  *
- * <p>A pattern without {@code \p} or {@code \P} is returned as it is. A name neither Go nor
- * the JDK knows is left in place, so re2j reports it as Go would.
+ * <p>Where re2j has a table for the name, the class stays and only the code points its table
+ * lacks are added as ranges ({@code [\p{L}\x{…}-\x{…}…]}), which keeps re2j's parse of a large
+ * class cheap. A pattern without {@code \p} or {@code \P} is returned as it is. A name neither
+ * Go nor the JDK knows is left in place, so re2j reports it as Go would.
  */
 final class RegexUnicodeClasses {
     private static final int MAX_RUNE = 0x10FFFF;
