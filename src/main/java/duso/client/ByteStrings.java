@@ -1,7 +1,7 @@
 package duso.client;
 
 import duso.lang.lexer.GoQuote;
-import java.nio.charset.StandardCharsets;
+import duso.runtime.ByteText;
 
 /**
  * Byte strings: Java strings holding one byte (0-255) per char. URLs, request heads and header
@@ -13,25 +13,16 @@ final class ByteStrings {
 
     /** The UTF-8 bytes of script text. */
     static String fromText(String text) {
-        return isAscii(text) ? text : new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return ByteText.toBytes(text);
     }
 
     /** Script text from UTF-8 bytes. */
     static String toText(String bytes) {
-        return isAscii(bytes) ? bytes : new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return ByteText.fromBytes(bytes);
     }
 
     /** Go's %q of a byte string. */
     static String quote(String bytes) {
         return GoQuote.quote(toText(bytes));
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 package duso.server;
 
 import duso.lang.values.DusoObject;
+import duso.runtime.ByteText;
 import duso.runtime.DusoRuntime;
 import duso.runtime.GoHeaderNames;
 import java.io.IOException;
@@ -226,7 +227,7 @@ final class JettyHandler extends Handler.Abstract {
             if (name.equals("Host")) {
                 continue;
             }
-            out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(f.getValue() == null ? "" : HeaderBytes.fromWire(f.getValue()));
+            out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(f.getValue() == null ? "" : ByteText.fromBytes(f.getValue()));
         }
         return out;
     }

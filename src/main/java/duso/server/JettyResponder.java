@@ -1,5 +1,6 @@
 package duso.server;
 
+import duso.runtime.ByteText;
 import duso.runtime.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,16 +110,17 @@ final class JettyResponder implements HandlerRunner.Responder {
             }
             List<String> values = e.getValue();
             int first = 0;
+            // Jetty writes header values byte per char; a script's text leaves as its UTF-8 bytes.
             if (name.equals("Date") && !values.isEmpty()) {
                 // Jetty puts its own Date, which cannot be removed, in every response before the
                 // handler runs; a handler's Date replaces it (Go adds one only when none is set).
-                h.put(name, HeaderBytes.toWire(values.get(0)));
+                h.put(name, ByteText.toBytes(values.get(0)));
                 first = 1;
             } else if (!fresh) {
                 h.remove(name);
             }
             for (int i = first; i < values.size(); i++) {
-                h.add(name, HeaderBytes.toWire(values.get(i)));
+                h.add(name, ByteText.toBytes(values.get(i)));
             }
         }
         response.setStatus(status);

@@ -1,6 +1,6 @@
 package duso.runtime.time;
 
-import java.nio.charset.StandardCharsets;
+import duso.runtime.ByteText;
 
 /**
  * Go's {@code time.Parse(layout, value)}: the instant as Unix seconds, or a {@link Failure}
@@ -22,14 +22,9 @@ public final class GoTimeParse {
     }
 
     public static long parse(String layoutText, String valueText) throws Failure {
-        String layout = bytes(layoutText);
-        String value = bytes(valueText);
+        String layout = ByteText.toBytes(layoutText);
+        String value = ByteText.toBytes(valueText);
         return new TimeParser(layout, value).run();
-    }
-
-    /** One char per UTF-8 byte. */
-    private static String bytes(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     /** Go's quote() for time errors: printable ASCII kept, every other byte as \xNN. */
