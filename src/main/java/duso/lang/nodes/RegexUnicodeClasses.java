@@ -3,6 +3,7 @@ package duso.lang.nodes;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 /**
  * Unicode classes ({@code \p{So}}, {@code \pL}, {@code \P{Greek}}, {@code \p{^Han}}) spelled out
@@ -257,70 +258,54 @@ final class RegexUnicodeClasses {
         return r;
     }
 
-    private static int[] category(String name) {
-        int[] types = switch (name) {
-            case "L" -> new int[] {Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                Character.MODIFIER_LETTER, Character.OTHER_LETTER};
-            case "Lu" -> new int[] {Character.UPPERCASE_LETTER};
-            case "Ll" -> new int[] {Character.LOWERCASE_LETTER};
-            case "Lt" -> new int[] {Character.TITLECASE_LETTER};
-            case "Lm" -> new int[] {Character.MODIFIER_LETTER};
-            case "Lo" -> new int[] {Character.OTHER_LETTER};
-            case "M" -> new int[] {Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK};
-            case "Mn" -> new int[] {Character.NON_SPACING_MARK};
-            case "Me" -> new int[] {Character.ENCLOSING_MARK};
-            case "Mc" -> new int[] {Character.COMBINING_SPACING_MARK};
-            case "N" -> new int[] {Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER};
-            case "Nd" -> new int[] {Character.DECIMAL_DIGIT_NUMBER};
-            case "Nl" -> new int[] {Character.LETTER_NUMBER};
-            case "No" -> new int[] {Character.OTHER_NUMBER};
-            case "P" -> new int[] {Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                Character.OTHER_PUNCTUATION};
-            case "Pc" -> new int[] {Character.CONNECTOR_PUNCTUATION};
-            case "Pd" -> new int[] {Character.DASH_PUNCTUATION};
-            case "Ps" -> new int[] {Character.START_PUNCTUATION};
-            case "Pe" -> new int[] {Character.END_PUNCTUATION};
-            case "Pi" -> new int[] {Character.INITIAL_QUOTE_PUNCTUATION};
-            case "Pf" -> new int[] {Character.FINAL_QUOTE_PUNCTUATION};
-            case "Po" -> new int[] {Character.OTHER_PUNCTUATION};
-            case "S" -> new int[] {Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                Character.OTHER_SYMBOL};
-            case "Sm" -> new int[] {Character.MATH_SYMBOL};
-            case "Sc" -> new int[] {Character.CURRENCY_SYMBOL};
-            case "Sk" -> new int[] {Character.MODIFIER_SYMBOL};
-            case "So" -> new int[] {Character.OTHER_SYMBOL};
-            case "Z" -> new int[] {Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR};
-            case "Zs" -> new int[] {Character.SPACE_SEPARATOR};
-            case "Zl" -> new int[] {Character.LINE_SEPARATOR};
-            case "Zp" -> new int[] {Character.PARAGRAPH_SEPARATOR};
-            // Go's C leaves out unassigned code points (Cn).
-            case "C" -> new int[] {Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE};
-            case "Cc" -> new int[] {Character.CONTROL};
-            case "Cf" -> new int[] {Character.FORMAT};
-            case "Co" -> new int[] {Character.PRIVATE_USE};
-            case "Cs" -> new int[] {Character.SURROGATE};
-            default -> null;
-        };
-        if (types == null) {
-            return null;
+    /** Go's two-letter name of each Character.getType value; unassigned (Cn) has none. */
+    private static final String[] CATEGORY_NAMES = new String[32];
+
+    static {
+        String[] names = {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Me", "Mc", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe",
+            "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Co", "Cs"};
+        int[] types = {Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+            Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+            Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
+            Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
+            Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+            Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL,
+            Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL, Character.SPACE_SEPARATOR,
+            Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.CONTROL, Character.FORMAT,
+            Character.PRIVATE_USE, Character.SURROGATE};
+        for (int i = 0; i < names.length; i++) {
+            CATEGORY_NAMES[types[i]] = names[i];
         }
-        int mask = 0;
-        for (int t : types) {
-            mask |= 1 << t;
-        }
-        return select(typeRuns(), mask);
     }
 
     /**
-     * The code points whose run value is in the mask, as merged ranges. Runs are the
-     * character data cut wherever the value changes: [start, value, start, value, …].
+     * A Go category: a two-letter one, or a one-letter group of every two-letter category with
+     * that first letter (so C, like Go's, leaves out unassigned code points). Null otherwise.
      */
-    private static int[] select(int[] runs, long mask) {
+    private static int[] category(String name) {
+        long mask = 0;
+        for (int t = 0; t < CATEGORY_NAMES.length; t++) {
+            String c = CATEGORY_NAMES[t];
+            if (c != null && (c.equals(name) || name.length() == 1 && c.charAt(0) == name.charAt(0))) {
+                mask |= 1L << t;
+            }
+        }
+        if (mask == 0) {
+            return null;
+        }
+        long types = mask;
+        return select(typeRuns(), t -> (types >>> t & 1) != 0);
+    }
+
+    /**
+     * The code points whose run value is kept, as merged ranges. Runs are the character data
+     * cut wherever the value changes: [start, value, start, value, …].
+     */
+    private static int[] select(int[] runs, IntPredicate keep) {
         int[] out = new int[64];
         int size = 0;
         for (int r = 0; r < runs.length; r += 2) {
-            if ((mask >>> runs[r + 1] & 1) == 0) {
+            if (!keep.test(runs[r + 1])) {
                 continue;
             }
             int lo = runs[r];
@@ -353,20 +338,8 @@ final class RegexUnicodeClasses {
         if (s == Character.UnicodeScript.UNKNOWN || !s.name().equals(name.toUpperCase())) {
             return null;
         }
-        int[] runs = scriptRuns();
-        int[] out = new int[64];
-        int size = 0;
-        for (int r = 0; r < runs.length; r += 2) {
-            if (runs[r + 1] == s.ordinal()) {
-                int hi = r + 2 < runs.length ? runs[r + 2] - 1 : MAX_RUNE;
-                if (size + 2 > out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                out[size++] = runs[r];
-                out[size++] = hi;
-            }
-        }
-        return Arrays.copyOf(out, size);
+        int ordinal = s.ordinal();
+        return select(scriptRuns(), v -> v == ordinal);
     }
 
     /** Character.getType's value along the code points, as runs (see {@link #select}). */
