@@ -81,6 +81,15 @@ public final class Args {
         return v == null ? Nil.NIL : v;
     }
 
+    /** The positional argument (named ones are not read), or the error {@code missing}. */
+    public Object positional(int index, String missing) {
+        Object v = raw.at(index);
+        if (v == null) {
+            throw error(missing);
+        }
+        return v;
+    }
+
     public boolean has(int index, String name) {
         Object v = raw.get(index, name);
         return v != null;

@@ -106,10 +106,6 @@ public class DusoError extends RuntimeException {
         return this;
     }
 
-    public boolean fileSettled() {
-        return fileSettled;
-    }
-
     public DusoError withStackIfEmpty(List<CallFrame> s) {
         if (stack.isEmpty() && s != null) {
             stack = s;

@@ -318,13 +318,11 @@ public final class LoopNodes {
 
         /** The elements the array had when the loop began, as in {@link DusoArray#walk()}. */
         private int overArray(Frame f, Frame lf, DusoArray a) {
-            int n = a.size();
-            Object[] items = a.walk();
-            int start = a.walkStart();
+            DusoArray.Walk walk = a.walk();
             Interp in = f.interp;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < walk.size(); i++) {
                 in.checkInterrupt(file, pos);
-                lf.slots[varSlot] = items[start + i];
+                lf.slots[varSlot] = walk.get(i);
                 int s = body.exec(lf);
                 if (s == BREAK) {
                     break;

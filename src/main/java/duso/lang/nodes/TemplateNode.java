@@ -51,7 +51,7 @@ public final class TemplateNode extends ExprNode {
                 // An error raised without a call stack (the reference's plain errors: indexing,
                 // comparisons) takes the one the template is evaluated in, as the reference's
                 // wrapping does.
-                throw new DusoError(err.value(), file, pos, err.stack().isEmpty() ? f.interp.stack() : err.stack());
+                throw new DusoError(err.value(), file, pos, err.stack()).withStackIfEmpty(f.interp.stack());
             }
         }
         lastLength = b.length() + 8;

@@ -147,18 +147,20 @@ public final class DusoArray {
         walked = false;
     }
 
-    /**
-     * The storage a walk reads: elements {@code walkStart() .. walkStart() + size() - 1} as
-     * they are now; later writes to an index land in it until the array outgrows it.
-     */
-    public Object[] walk() {
+    /** A walk over the array as it is now (see the class comment). */
+    public Walk walk() {
         walked = true;
-        return items;
+        return new Walk(items, head, size);
     }
 
-    /** Where the array's first element sits in {@link #walk()}'s storage. */
-    public int walkStart() {
-        return head;
+    /**
+     * The elements an array had when a walk began, read from its storage as the walk goes:
+     * later writes to an index land in it until the array outgrows it.
+     */
+    public record Walk(Object[] items, int start, int size) {
+        public Object get(int i) {
+            return items[start + i];
+        }
     }
 
     /** A copy of the elements as a plain Object[] of length {@link #size()}. */

@@ -20,19 +20,11 @@ public final class ConversionLibrary implements Library {
     public void install(Registry r, DusoRuntime rt) {
         r.add("tonumber", ConversionLibrary::tonumber);
         r.add("tobool", ConversionLibrary::tobool);
-        r.add("deep_copy", a -> DeepCopy.copyWithoutFunctions(argument(a, "deep_copy() requires 1 argument")));
-    }
-
-    private static Object argument(Args a, String missing) {
-        Object v = a.get(0, null);
-        if (v == null) {
-            throw Args.error(missing);
-        }
-        return v;
+        r.add("deep_copy", a -> DeepCopy.copyWithoutFunctions(a.positional(0, "deep_copy() requires 1 argument")));
     }
 
     private static Object tonumber(Args a) {
-        Object v = argument(a, "tonumber() requires an argument");
+        Object v = a.positional(0, "tonumber() requires an argument");
         if (v instanceof Double) {
             return v;
         }
@@ -46,7 +38,7 @@ public final class ConversionLibrary implements Library {
     }
 
     private static Object tobool(Args a) {
-        Object v = argument(a, "tobool() requires an argument");
+        Object v = a.positional(0, "tobool() requires an argument");
         if (v instanceof Boolean) {
             return v;
         }

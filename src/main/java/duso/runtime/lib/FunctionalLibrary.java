@@ -45,14 +45,12 @@ public final class FunctionalLibrary implements Library {
     private static Object map(Args a) {
         DusoArray arr = input(a);
         Object fn = callback(a);
-        int n = arr.size();
-        Object[] items = arr.walk();
-        int start = arr.walkStart();
-        Object[] out = new Object[n];
+        DusoArray.Walk walk = arr.walk();
+        Object[] out = new Object[walk.size()];
         Interp in = a.interp();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < out.length; i++) {
             try {
-                out[i] = Callbacks.call(in, fn, items[start + i]);
+                out[i] = Callbacks.call(in, fn, walk.get(i));
             } catch (DusoError e) {
                 throw Callbacks.wrapped("map", e, in);
             }
@@ -63,13 +61,11 @@ public final class FunctionalLibrary implements Library {
     private static Object filter(Args a) {
         DusoArray arr = input(a);
         Object fn = callback(a);
-        int n = arr.size();
-        Object[] items = arr.walk();
-        int start = arr.walkStart();
+        DusoArray.Walk walk = arr.walk();
         Interp in = a.interp();
-        DusoArray out = new DusoArray(n);
-        for (int i = 0; i < n; i++) {
-            Object item = items[start + i];
+        DusoArray out = new DusoArray(walk.size());
+        for (int i = 0; i < walk.size(); i++) {
+            Object item = walk.get(i);
             Object keep;
             try {
                 keep = Callbacks.call(in, fn, item);
@@ -88,13 +84,11 @@ public final class FunctionalLibrary implements Library {
         Object fn = callback(a);
         Object init = a.get(2, null);
         Object acc = init == null ? Nil.NIL : Handoff.convert(init);
-        int n = arr.size();
-        Object[] items = arr.walk();
-        int start = arr.walkStart();
+        DusoArray.Walk walk = arr.walk();
         Interp in = a.interp();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < walk.size(); i++) {
             try {
-                acc = Callbacks.call(in, fn, acc, items[start + i]);
+                acc = Callbacks.call(in, fn, acc, walk.get(i));
             } catch (DusoError e) {
                 throw Callbacks.wrapped("reduce", e, in);
             }

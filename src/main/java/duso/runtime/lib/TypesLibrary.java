@@ -17,10 +17,10 @@ import duso.runtime.Registry;
 public final class TypesLibrary implements Library {
     @Override
     public void install(Registry r, DusoRuntime rt) {
-        r.add("type", a -> Values.typeName(only(a, "type")));
+        r.add("type", a -> Values.typeName(a.positional(0, "type() requires an argument")));
         r.add("len", TypesLibrary::len);
         r.add("tostring", a -> {
-            Object v = only(a, "tostring");
+            Object v = a.positional(0, "tostring() requires an argument");
             return v instanceof String ? v : Render.syntax(v);
         });
         r.add("throw", a -> {
@@ -34,20 +34,9 @@ public final class TypesLibrary implements Library {
         });
     }
 
-    /**
-     * The first positional argument of type, len and tostring. As in the reference, these read
-     * no named argument: {@code len(value = x)} and {@code len()} are both missing it.
-     */
-    private static Object only(Args a, String builtin) {
-        Object v = a.raw().at(0);
-        if (v == null) {
-            throw Args.error(builtin + "() requires an argument");
-        }
-        return v;
-    }
-
     private static Object len(Args a) {
-        Object v = only(a, "len");
+        // As in the reference, type, len and tostring read no named argument: len(value = x) fails.
+        Object v = a.positional(0, "len() requires an argument");
         if (v instanceof String s) {
             return (double) s.codePointCount(0, s.length());
         }
